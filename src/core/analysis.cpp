@@ -1,0 +1,109 @@
+// Ground truth and closed-form theory (derivations in analysis.hpp).
+#include "analysis.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace hebbian {
+
+PrincipalComponents principal_components(const Eigen::MatrixXd& covariance) {
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(covariance);
+    PrincipalComponents pcs;
+    pcs.values = solver.eigenvalues().reverse();
+    pcs.vectors = solver.eigenvectors().rowwise().reverse();
+    return pcs;
+}
+
+double abs_cosine(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
+    const double norms = a.norm() * b.norm();
+    if (!(norms > 0.0) || !std::isfinite(norms)) return 0.0;
+    return std::fmin(1.0, std::fabs(a.dot(b)) / norms);
+}
+
+double subspace_alignment(const Eigen::MatrixXd& weights, const Eigen::MatrixXd& basis) {
+    const Eigen::Index k = weights.rows();
+    const Eigen::HouseholderQR<Eigen::MatrixXd> qr(weights.transpose());
+    const Eigen::MatrixXd q = qr.householderQ() * Eigen::MatrixXd::Identity(weights.cols(), k);
+    return (basis.transpose() * q).squaredNorm() / static_cast<double>(k);
+}
+
+double relative_frobenius_error(const Eigen::MatrixXd& estimate, const Eigen::MatrixXd& truth) {
+    const double scale = truth.norm();
+    const double error = (estimate - truth).norm();
+    return scale > 0.0 ? error / scale : error;
+}
+
+DecayRegime decay_regime(double alpha, double lambda1, double relative_tolerance) {
+    if (std::fabs(alpha - lambda1) <= relative_tolerance * lambda1) return DecayRegime::NormHolds;
+    return alpha > lambda1 ? DecayRegime::NormShrinks : DecayRegime::NormGrows;
+}
+
+std::string describe_regime(double alpha, double lambda1) {
+    char text[200];
+    switch (decay_regime(alpha, lambda1)) {
+        case DecayRegime::NormShrinks:
+            std::snprintf(text, sizeof text,
+                          "alpha > lambda_1 (%.4g > %.4g): the norm shrinks to zero; the direction still turns to PC1",
+                          alpha, lambda1);
+            break;
+        case DecayRegime::NormHolds:
+            std::snprintf(text, sizeof text,
+                          "alpha = lambda_1 (%.4g): the norm holds; the direction turns to PC1 (C w = alpha w)",
+                          lambda1);
+            break;
+        case DecayRegime::NormGrows:
+            std::snprintf(text, sizeof text,
+                          "alpha < lambda_1 (%.4g < %.4g): the norm grows without bound; the direction still turns to PC1",
+                          alpha, lambda1);
+            break;
+    }
+    return text;
+}
+
+double predicted_log_norm(const PrincipalComponents& pcs, const Eigen::VectorXd& initial_weights, double eta,
+                          double alpha, double steps) {
+    // log |w_t| = 1/2 log sum_i c_i^2 g_i^(2t), summed in log space (log-sum-exp).
+    const Eigen::VectorXd c = pcs.vectors.transpose() * initial_weights;
+    double largest = -std::numeric_limits<double>::infinity();
+    Eigen::VectorXd terms(c.size());
+    for (Eigen::Index i = 0; i < c.size(); ++i) {
+        const double g = std::fabs(1.0 + eta * (pcs.values(i) - alpha));
+        terms(i) = (c(i) != 0.0 && g > 0.0) ? 2.0 * (std::log(std::fabs(c(i))) + steps * std::log(g))
+                                            : -std::numeric_limits<double>::infinity();
+        largest = std::fmax(largest, terms(i));
+    }
+    if (!std::isfinite(largest)) return largest;
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < terms.size(); ++i) sum += std::exp(terms(i) - largest);
+    return 0.5 * (largest + std::log(sum));
+}
+
+double predicted_relative_error(double initial_error, double eta, double alpha, double steps) {
+    return initial_error * std::pow(std::fabs(1.0 - eta * alpha), steps);
+}
+
+double recurrent_time_constant(double eta, double alpha) {
+    const double keep = std::fabs(1.0 - eta * alpha);
+    if (keep >= 1.0) return std::numeric_limits<double>::infinity();
+    if (keep == 0.0) return 0.0;
+    return -1.0 / std::log(keep);
+}
+
+RunningCovariance::RunningCovariance(int dim)
+    : mean_(Eigen::VectorXd::Zero(dim)), delta_(dim), scatter_(Eigen::MatrixXd::Zero(dim, dim)) {}
+
+void RunningCovariance::add(const Eigen::VectorXd& x) {
+    // Welford: mean += (x - mean) / n;  S += (x - mean_old)(x - mean_new)^T
+    ++count_;
+    delta_ = x - mean_;
+    mean_ += delta_ / static_cast<double>(count_);
+    scatter_.noalias() += delta_ * (x - mean_).transpose();
+}
+
+Eigen::MatrixXd RunningCovariance::covariance() const {
+    if (count_ == 0) return Eigen::MatrixXd::Zero(scatter_.rows(), scatter_.cols());
+    return scatter_ / static_cast<double>(count_);
+}
+
+}  // namespace hebbian

@@ -1,0 +1,72 @@
+// Analysis that runs next to the simulation: the ground truth each rule is
+// compared with, and the closed-form predictions of the theory.
+//
+// Feedforward, mean field. Averaging dW = eta*(y x^T - alpha W) over the inputs
+// gives w_{t+1} = (I + eta (C - alpha I)) w_t, so
+//     w_t = sum_i (1 + eta (lambda_i - alpha))^t (v_i . w_0) v_i .
+// Plain Hebb is alpha = 0: |w| grows like (1 + eta lambda_1)^t. With decay the
+// direction turns to PC1 (the largest factor wins) whatever alpha is, while the
+// norm shrinks when alpha > lambda_1, holds when alpha = lambda_1 and grows when
+// alpha < lambda_1: the norm stays bounded only if alpha >= lambda_1.
+//
+// Recurrent, mean field: alpha W_t - C = (1 - eta alpha)^t (alpha W_0 - C), so the
+// relative Frobenius error |alpha W - C| / |C| decays by (1 - eta alpha) per step
+// until sampling noise (of order sqrt(eta / alpha)) sets a floor.
+#pragma once
+
+#include <Eigen/Dense>
+#include <string>
+
+namespace hebbian {
+
+// Eigendecomposition of a symmetric matrix with eigenvalues in descending order
+// and the matching unit eigenvectors as columns (Eigen's SelfAdjointEigenSolver).
+struct PrincipalComponents {
+    Eigen::VectorXd values;
+    Eigen::MatrixXd vectors;
+};
+PrincipalComponents principal_components(const Eigen::MatrixXd& covariance);
+
+// |a . b| / (|a| |b|), and 0 when either vector is zero.
+double abs_cosine(const Eigen::VectorXd& a, const Eigen::VectorXd& b);
+
+// How well the row space of W (k x N) matches the span of the orthonormal
+// columns of V (N x k): the mean squared cosine of the principal angles, in [0, 1].
+double subspace_alignment(const Eigen::MatrixXd& weights, const Eigen::MatrixXd& basis);
+
+// |estimate - truth|_F / |truth|_F (and |estimate|_F when truth is zero).
+double relative_frobenius_error(const Eigen::MatrixXd& estimate, const Eigen::MatrixXd& truth);
+
+enum class DecayRegime { NormShrinks, NormHolds, NormGrows };
+// alpha within relative_tolerance of lambda_1 counts as "at".
+DecayRegime decay_regime(double alpha, double lambda1, double relative_tolerance = 1e-3);
+// One sentence for the reader, e.g. "alpha < lambda_1: the norm grows, the direction still turns to PC1".
+std::string describe_regime(double alpha, double lambda1);
+
+// log |w_t| of the mean-field trajectory above (alpha = 0 for plain Hebb). Returns
+// -infinity only when w_0 has no component along any eigenvector.
+double predicted_log_norm(const PrincipalComponents& pcs, const Eigen::VectorXd& initial_weights, double eta,
+                          double alpha, double steps);
+
+// Mean-field relative error of alpha W after `steps` (see above).
+double predicted_relative_error(double initial_error, double eta, double alpha, double steps);
+
+// Steps for the recurrent mean to close 1 - 1/e of its gap: -1 / ln|1 - eta alpha|.
+double recurrent_time_constant(double eta, double alpha);
+
+// Running mean and covariance (Welford), population form.
+class RunningCovariance {
+public:
+    explicit RunningCovariance(int dim = 0);
+    void add(const Eigen::VectorXd& x);
+    long long count() const { return count_; }
+    const Eigen::VectorXd& mean() const { return mean_; }
+    Eigen::MatrixXd covariance() const;
+
+private:
+    long long count_ = 0;
+    Eigen::VectorXd mean_, delta_;
+    Eigen::MatrixXd scatter_;
+};
+
+}  // namespace hebbian

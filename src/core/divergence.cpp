@@ -1,0 +1,24 @@
+// Divergence check shared by the circuits (see divergence.hpp).
+#include "divergence.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace hebbian {
+
+std::string blow_up_reason(const Eigen::MatrixXd& m, double limit, const char* what) {
+    double largest = 0.0;
+    for (Eigen::Index j = 0; j < m.cols(); ++j)
+        for (Eigen::Index i = 0; i < m.rows(); ++i) {
+            const double v = m(i, j);
+            if (!std::isfinite(v)) return std::string(what) + " became non-finite (NaN or infinity)";
+            largest = std::fmax(largest, std::fabs(v));
+        }
+    if (largest <= limit) return "";
+    char text[160];
+    std::snprintf(text, sizeof text, "%s overflowed: |value| reached %.3g, above the limit %.3g", what,
+                  largest, limit);
+    return text;
+}
+
+}  // namespace hebbian

@@ -1,0 +1,56 @@
+// The feedforward (many-to-one) circuit: k output neurons y = W x learning from
+// N inputs with one of five Hebbian rules. W is k x N, one row per output.
+//
+//   hebb    dW = eta * y x^T                        plain Hebb: |w| grows like (1 + eta*lambda_1)^t
+//   decay   dW = eta * (y x^T - alpha*W)            Hebb with linear decay: the fixed point
+//                                                   satisfies C w = alpha w, so w turns to PC1; the
+//                                                   norm shrinks, holds or grows as alpha is above,
+//                                                   at or below lambda_1
+//   oja     dw_i = eta * y_i (x - y_i w_i)          Oja: |w| -> 1 and w -> +-PC1 (each row alone)
+//   sanger  dW = eta * (y x^T - LT[y y^T] W)        Sanger's GHA: row i -> +-PC_i (LT = lower triangle)
+//   bcm     dw_i = eta * y_i (y_i - theta_i) x      BCM; the threshold slides towards <y_i^2>:
+//           dtheta_i = theta_rate * (y_i^2 - theta_i)  selective for one input pattern
+//
+// A step takes a batch of B samples (columns of X) and applies the mean update,
+// with W held fixed inside the batch; B = 1 is the usual online rule.
+#pragma once
+
+#include <Eigen/Dense>
+#include <string>
+
+namespace hebbian {
+
+enum class Rule { Hebb, Decay, Oja, Sanger, Bcm };
+
+struct FeedforwardParams {
+    Rule rule = Rule::Decay;     // learning rule (see the table above)
+    int outputs = 1;             // number of output neurons k (1..N)
+    double eta = 0.01;           // learning rate per step (> 0)
+    double alpha = 1.0;          // decay rate of the decay rule (>= 0); unused by the others
+    double theta_rate = 0.1;     // BCM: rate at which theta tracks <y^2>, in (0, 1]
+};
+
+std::string validate(const FeedforwardParams& params, int inputs);
+
+class FeedforwardCircuit {
+public:
+    // Weights start as init_scale * N(0,1) entries drawn by the caller; theta starts at 0.
+    FeedforwardCircuit(const FeedforwardParams& params, Eigen::MatrixXd initial_weights);
+
+    const FeedforwardParams& params() const { return params_; }
+    const Eigen::MatrixXd& weights() const { return w_; }
+    const Eigen::VectorXd& threshold() const { return theta_; }
+    // Outputs y = W x of the last sample of the last batch.
+    const Eigen::VectorXd& last_output() const { return y_last_; }
+
+    // Learns from the batch X (N x B). Returns an empty string on success; on
+    // divergence returns the reason and leaves W and theta at their last finite values.
+    std::string learn(const Eigen::MatrixXd& x, double divergence_limit);
+
+private:
+    FeedforwardParams params_;
+    Eigen::MatrixXd w_, w_next_, y_, dw_;
+    Eigen::VectorXd theta_, theta_next_, y_last_;
+};
+
+}  // namespace hebbian

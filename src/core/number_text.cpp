@@ -1,0 +1,57 @@
+// Strict number parsing (see number_text.hpp).
+#include "number_text.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace hebbian {
+
+namespace {
+
+bool is_non_finite_word(std::string_view text) {
+    if (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower == "nan" || lower == "inf" || lower == "infinity";
+}
+
+}  // namespace
+
+NumberText parse_decimal(std::string_view text, double& value) {
+    if (text.empty() || text.size() > 64) return NumberText::NotANumber;
+    bool has_digit = false;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') {
+            has_digit = true;
+        } else if (!(c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E')) {
+            return is_non_finite_word(text) ? NumberText::NotFinite : NumberText::NotANumber;
+        }
+    }
+    if (!has_digit) return NumberText::NotANumber;
+    const std::string copy(text);
+    char* end = nullptr;
+    const double parsed = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size()) return NumberText::NotANumber;
+    if (!std::isfinite(parsed)) return NumberText::NotFinite;
+    value = parsed;
+    return NumberText::Number;
+}
+
+bool parse_integer(std::string_view text, long long& value) {
+    if (text.empty() || text.size() > 24) return false;
+    size_t first_digit = (text.front() == '+' || text.front() == '-') ? 1 : 0;
+    if (first_digit == text.size()) return false;
+    for (size_t i = first_digit; i < text.size(); ++i)
+        if (text[i] < '0' || text[i] > '9') return false;
+    const std::string copy(text);
+    errno = 0;
+    char* end = nullptr;
+    const long long parsed = std::strtoll(copy.c_str(), &end, 10);
+    if (errno == ERANGE || end != copy.c_str() + copy.size()) return false;
+    value = parsed;
+    return true;
+}
+
+}  // namespace hebbian

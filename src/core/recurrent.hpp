@@ -1,0 +1,65 @@
+// The recurrent (all-to-all) circuit: N neurons, each driven by its own input
+// stream x_i and by the others through a symmetric weight matrix W (N x N).
+//
+// Learning (Hebb with linear decay on every synapse):
+//     dW = eta * (x x^T - alpha*W)        i.e. W <- (1 - eta*alpha) W + eta x x^T
+// Steady state: <x x^T> = alpha W, so W = C/alpha for zero-mean inputs. From W0
+// the mean trajectory is W_t = C/alpha + (1 - eta*alpha)^t (W0 - C/alpha): the
+// time constant is -1/ln(1 - eta*alpha) ~ 1/(eta*alpha) steps, and the run is
+// stable only for 0 < eta*alpha < 2. With alpha = 0 (plain Hebb) W grows without bound.
+//
+// Response to an input: the fixed point of r = x + W r, r = (I - W)^-1 x. The
+// iteration converges only when the spectral radius rho(W) < 1; with W = C/alpha
+// that means alpha > lambda_1. Directions with eigenvalue mu of W are amplified by
+// 1/(1 - mu): shared signals (large eigenvalues) are boosted, private noise is not.
+#pragma once
+
+#include <Eigen/Dense>
+#include <string>
+
+namespace hebbian {
+
+struct RecurrentParams {
+    double eta = 0.01;   // learning rate per step (> 0)
+    double alpha = 1.0;  // decay rate (>= 0); eta*alpha must stay below 2
+};
+
+std::string validate(const RecurrentParams& params);
+
+class RecurrentCircuit {
+public:
+    explicit RecurrentCircuit(const RecurrentParams& params, int inputs);
+
+    const RecurrentParams& params() const { return params_; }
+    const Eigen::MatrixXd& weights() const { return w_; }
+
+    // Learns from the batch X (N x B): W <- (1 - eta*alpha) W + eta <x x^T>.
+    // Returns an empty string on success; on divergence the reason, with W unchanged.
+    std::string learn(const Eigen::MatrixXd& x, double divergence_limit);
+
+private:
+    RecurrentParams params_;
+    Eigen::MatrixXd w_;
+    double magnitude_bound_ = 0.0;  // an upper bound on max |W_ij|, kept without reading W
+};
+
+// The response operator (I - W)^-1 of a symmetric W, from its eigendecomposition.
+class RecurrentResponse {
+public:
+    explicit RecurrentResponse(const Eigen::MatrixXd& weights);
+
+    double spectral_radius() const { return radius_; }
+    // True when rho(W) < 1, i.e. r = x + W r settles to a finite response.
+    bool defined() const { return radius_ < 1.0; }
+    // One sentence for the reader when the response is not defined.
+    std::string why_undefined() const;
+    // r = (I - W)^-1 x; call only when defined().
+    Eigen::VectorXd apply(const Eigen::VectorXd& x) const;
+
+private:
+    Eigen::MatrixXd vectors_;
+    Eigen::VectorXd gains_;  // 1 / (1 - mu_i)
+    double radius_ = 0.0;
+};
+
+}  // namespace hebbian

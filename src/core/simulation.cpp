@@ -1,0 +1,215 @@
+// Orchestrates source, circuit, divergence and analysis (see simulation.hpp).
+#include "simulation.hpp"
+
+#include <cmath>
+
+namespace hebbian {
+
+namespace {
+
+// Independent random streams derived from one seed.
+enum Stream : std::uint64_t { kModelStream = 1, kWeightStream = 2, kSampleStream = 3 };
+Rng stream_rng(std::uint64_t seed, Stream stream) { return Rng(seed ^ (stream * 0xD1B54A32D192ED03ULL)); }
+
+struct Name {
+    const char* text;
+    int value;
+};
+constexpr Name kRuleNames[] = {{"hebb", int(Rule::Hebb)},
+                               {"decay", int(Rule::Decay)},
+                               {"oja", int(Rule::Oja)},
+                               {"sanger", int(Rule::Sanger)},
+                               {"bcm", int(Rule::Bcm)}};
+constexpr Name kCircuitNames[] = {{"feedforward", int(Circuit::Feedforward)},
+                                  {"recurrent", int(Circuit::Recurrent)}};
+constexpr Name kSourceNames[] = {{"gaussian2d", int(SourceKind::Gaussian2D)},
+                                 {"spectrum", int(SourceKind::Spectrum)},
+                                 {"latent", int(SourceKind::Latent)},
+                                 {"dataset", int(SourceKind::Dataset)}};
+
+template <size_t N>
+std::string name_of(const Name (&names)[N], int value) {
+    for (const Name& n : names)
+        if (n.value == value) return n.text;
+    return "?";
+}
+
+template <typename Enum, size_t N>
+std::optional<Enum> value_of(const Name (&names)[N], const std::string& text) {
+    for (const Name& n : names)
+        if (text == n.text) return static_cast<Enum>(n.value);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string to_string(Rule rule) { return name_of(kRuleNames, int(rule)); }
+std::string to_string(Circuit circuit) { return name_of(kCircuitNames, int(circuit)); }
+std::string to_string(SourceKind kind) { return name_of(kSourceNames, int(kind)); }
+std::optional<Rule> parse_rule(const std::string& name) { return value_of<Rule>(kRuleNames, name); }
+std::optional<Circuit> parse_circuit(const std::string& name) { return value_of<Circuit>(kCircuitNames, name); }
+std::optional<SourceKind> parse_source_kind(const std::string& name) {
+    return value_of<SourceKind>(kSourceNames, name);
+}
+
+std::string validate(const SimParams& p) {
+    if (std::string why = validate(p.source); !why.empty()) return why;
+    const int inputs = p.source.kind == SourceKind::Gaussian2D ? 2
+                       : p.source.kind == SourceKind::Dataset  ? static_cast<int>(p.source.data->cols())
+                                                               : p.source.inputs;
+    if (p.circuit == Circuit::Recurrent) {
+        if (p.learning.rule != Rule::Hebb && p.learning.rule != Rule::Decay)
+            return "rule " + to_string(p.learning.rule) +
+                   " is for the feedforward circuit; the recurrent circuit learns with decay (or hebb, alpha = 0)";
+        if (std::string why = validate(RecurrentParams{p.learning.eta, p.learning.alpha}); !why.empty()) return why;
+    } else if (std::string why = validate(p.learning, inputs); !why.empty()) {
+        return why;
+    }
+    if (p.batch < 1 || p.batch > kMaxBatch) return "batch must be between 1 and " + std::to_string(kMaxBatch);
+    if (!std::isfinite(p.init_scale) || p.init_scale <= 0.0) return "init_scale must be a positive finite number";
+    if (!std::isfinite(p.divergence_limit) || p.divergence_limit <= 0.0)
+        return "divergence_limit must be a positive finite number";
+    if (p.history_capacity < 16) return "history_capacity must be at least 16";
+    if (p.recent_capacity < 1) return "recent_capacity must be at least 1";
+    return "";
+}
+
+Simulation::Simulation() { reset(SimParams{}); }
+
+std::string Simulation::reset(const SimParams& params) {
+    if (std::string why = validate(params); !why.empty()) return why;
+    params_ = params;
+    Rng model_rng = stream_rng(params.seed, kModelStream);
+    source_ = std::make_unique<InputSource>(params.source, model_rng);
+    sample_rng_ = stream_rng(params.seed, kSampleStream);
+    const int n = source_->dim();
+
+    offset_ = params.subtract_mean ? source_->mean() : Eigen::VectorXd::Zero(n);
+    const Eigen::VectorXd bias = source_->mean() - offset_;
+    covariance_ = source_->covariance() + bias * bias.transpose();
+    components_ = principal_components(covariance_);
+
+    feedforward_.reset();
+    recurrent_.reset();
+    if (params.circuit == Circuit::Feedforward) {
+        Rng weight_rng = stream_rng(params.seed, kWeightStream);
+        initial_weights_.resize(params.learning.outputs, n);
+        for (Eigen::Index j = 0; j < n; ++j)
+            for (Eigen::Index i = 0; i < initial_weights_.rows(); ++i)
+                initial_weights_(i, j) = params.init_scale * weight_rng.normal();
+        feedforward_ = std::make_unique<FeedforwardCircuit>(params.learning, initial_weights_);
+    } else {
+        initial_weights_ = Eigen::MatrixXd::Zero(n, n);
+        recurrent_ = std::make_unique<RecurrentCircuit>(RecurrentParams{params.learning.eta, alpha_in_use()}, n);
+        initial_relative_error_ = relative_frobenius_error(alpha_in_use() * initial_weights_, covariance_);
+    }
+
+    running_ = RunningCovariance(params.track_empirical ? n : 0);
+    steps_ = 0;
+    divergence_ = Divergence{};
+    history_ = History{};
+    batch_.resize(n, params.batch);
+    sample_.resize(n);
+    latent_.resize(source_->latent_dim());
+    recent_.resize(n, params.recent_capacity);
+    recent_latent_.resize(source_->latent_dim(), params.recent_capacity);
+    recent_written_ = 0;
+    record();
+    return "";
+}
+
+double Simulation::alpha_in_use() const {
+    return params_.learning.rule == Rule::Hebb ? 0.0 : params_.learning.alpha;
+}
+
+void Simulation::step(long long n) {
+    for (long long s = 0; s < n && !divergence_.diverged; ++s) {
+        for (Eigen::Index b = 0; b < batch_.cols(); ++b) {
+            source_->sample(sample_rng_, sample_, &latent_);
+            sample_ -= offset_;
+            batch_.col(b) = sample_;
+            if (params_.track_empirical) running_.add(sample_);
+            remember(sample_, latent_);
+        }
+        const std::string why = feedforward_ ? feedforward_->learn(batch_, params_.divergence_limit)
+                                             : recurrent_->learn(batch_, params_.divergence_limit);
+        if (!why.empty()) {
+            divergence_ = Divergence{true, steps_ + 1, why};
+            return;
+        }
+        ++steps_;
+        if (steps_ % history_.stride == 0) record();
+    }
+}
+
+void Simulation::remember(const Eigen::VectorXd& x, const Eigen::VectorXd& latent) {
+    const Eigen::Index slot = recent_written_ % recent_.cols();
+    recent_.col(slot) = x;
+    if (latent.size() > 0) recent_latent_.col(slot) = latent;
+    ++recent_written_;
+}
+
+namespace {
+// The ring buffer's columns in the order they were written, oldest first.
+Eigen::MatrixXd unroll(const Eigen::MatrixXd& ring, long long written) {
+    const Eigen::Index capacity = ring.cols();
+    const Eigen::Index count = static_cast<Eigen::Index>(std::min<long long>(written, capacity));
+    Eigen::MatrixXd ordered(ring.rows(), count);
+    const Eigen::Index first = written > capacity ? static_cast<Eigen::Index>(written % capacity) : 0;
+    for (Eigen::Index i = 0; i < count; ++i) ordered.col(i) = ring.col((first + i) % capacity);
+    return ordered;
+}
+}  // namespace
+
+Eigen::MatrixXd Simulation::recent_samples() const { return unroll(recent_, recent_written_); }
+Eigen::MatrixXd Simulation::recent_latent() const { return unroll(recent_latent_, recent_written_); }
+
+Eigen::MatrixXd Simulation::empirical_covariance() const {
+    if (!params_.track_empirical) return Eigen::MatrixXd::Zero(inputs(), inputs());
+    return running_.covariance();
+}
+
+std::string Simulation::regime() const { return describe_regime(alpha_in_use(), components_.values(0)); }
+
+void Simulation::record() {
+    History& h = history_;
+    if (static_cast<int>(h.step.size()) >= params_.history_capacity) {
+        // Keep every other point and record half as often from now on.
+        auto thin = [](auto& series) {
+            size_t kept = 0;
+            for (size_t i = 0; i < series.size(); i += 2) series[kept++] = series[i];
+            series.resize(kept);
+        };
+        thin(h.step), thin(h.norm), thin(h.alignment), thin(h.subspace_alignment), thin(h.predicted_norm),
+            thin(h.output), thin(h.relative_error), thin(h.predicted_relative_error);
+        h.stride *= 2;
+        if (steps_ % h.stride != 0) return;
+    }
+    const Eigen::VectorXd pc1 = components_.vectors.col(0);
+    h.step.push_back(steps_);
+    const double t = static_cast<double>(steps_);
+    if (feedforward_) {
+        const Eigen::MatrixXd& w = feedforward_->weights();
+        h.norm.push_back(w.row(0).norm());
+        h.alignment.push_back(abs_cosine(w.row(0).transpose(), pc1));
+        h.output.push_back(feedforward_->last_output()(0));
+        if (w.rows() > 1)
+            h.subspace_alignment.push_back(subspace_alignment(w, components_.vectors.leftCols(w.rows())));
+        const Rule rule = params_.learning.rule;
+        if (rule == Rule::Hebb || rule == Rule::Decay)
+            h.predicted_norm.push_back(std::exp(predicted_log_norm(components_, initial_weights_.row(0).transpose(),
+                                                                   params_.learning.eta, alpha_in_use(), t)));
+    } else {
+        const Eigen::MatrixXd& w = recurrent_->weights();
+        h.norm.push_back(w.norm());
+        h.alignment.push_back(abs_cosine(w * pc1, pc1));
+        const double alpha = alpha_in_use();
+        if (alpha > 0.0) {
+            h.relative_error.push_back(relative_frobenius_error(alpha * w, covariance_));
+            h.predicted_relative_error.push_back(
+                predicted_relative_error(initial_relative_error_, params_.learning.eta, alpha, t));
+        }
+    }
+}
+
+}  // namespace hebbian

@@ -1,0 +1,147 @@
+// One run of one circuit on one input source: the object the app, the command-line
+// runner and the tests drive. Its whole verb set is reset(params) and step(n).
+//
+//   Simulation sim;
+//   SimParams p;                      // plain struct, every field has a default
+//   p.learning.rule = Rule::Oja;
+//   if (auto error = sim.reset(p); !error.empty()) { ... }   // old state kept
+//   sim.step(1000);
+//   sim.history().alignment.back();   // |cos(w, PC1)|
+//
+// The seed fixes three independent random streams: the source model (rotation,
+// loadings), the initial weights, and the input samples. So two runs that differ
+// only in the rule (the appendix's Hebb vs decay) see exactly the same inputs.
+//
+// The circuit sees x - o, where o is the source mean when subtract_mean is on (the
+// offset needed for non-zero mean rates) and 0 otherwise. Its "covariance as seen"
+// is then E[(x - o)(x - o)^T] = C + (m - o)(m - o)^T: without the offset a
+// baseline rate adds m m^T and drags the learned direction towards the mean.
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis.hpp"
+#include "divergence.hpp"
+#include "feedforward.hpp"
+#include "random.hpp"
+#include "recurrent.hpp"
+#include "source.hpp"
+
+namespace hebbian {
+
+enum class Circuit { Feedforward, Recurrent };
+
+struct SimParams {
+    SourceParams source;            // where the inputs come from
+    Circuit circuit = Circuit::Feedforward;  // many-to-one or all-to-all
+    FeedforwardParams learning;     // rule, k, eta, alpha; the recurrent circuit uses eta and
+                                    // alpha (rule hebb means alpha = 0; other rules are an error)
+    std::uint64_t seed = 1;         // fixes the source model, the initial weights and the samples
+    int batch = 1;                  // samples averaged per learning step (1..4096); 1 = online
+    bool subtract_mean = true;      // feed x - mean (the offset rule) instead of x
+    double init_scale = 0.1;        // feedforward weights start as init_scale * N(0, 1) (> 0)
+    double divergence_limit = kDefaultDivergenceLimit;  // |weight| above this stops the run
+    bool track_empirical = true;    // keep a running covariance of the samples (O(N^2) per sample)
+    int history_capacity = 1024;    // points kept per history series (>= 16); older ones thin out
+    int recent_capacity = 256;      // recent samples kept for plots (>= 1)
+};
+
+constexpr int kMaxBatch = 4096;
+
+// Every series has one entry per recorded step; series that do not apply to the
+// current circuit or rule stay empty.
+struct History {
+    std::vector<long long> step;
+    std::vector<double> norm;                      // feedforward: |w_1|; recurrent: |W|_F
+    std::vector<double> alignment;                 // feedforward: |cos(w_1, PC1)|; recurrent: |cos(W v1, v1)|
+    std::vector<double> subspace_alignment;        // feedforward with k > 1: alignment with the top-k PCs
+    std::vector<double> predicted_norm;            // hebb and decay: mean-field |w_t| (may overflow to inf)
+    std::vector<double> output;                    // feedforward: y_1 for the last sample
+    std::vector<double> relative_error;            // recurrent: |alpha W - C|_F / |C|_F (alpha > 0)
+    std::vector<double> predicted_relative_error;  // recurrent: mean-field value of the same
+    long long stride = 1;                          // steps between recorded points
+};
+
+struct Divergence {
+    bool diverged = false;
+    long long step = 0;  // the step that would have blown up (the weights are those before it)
+    std::string reason;
+};
+
+std::string to_string(Rule rule);
+std::string to_string(Circuit circuit);
+std::string to_string(SourceKind kind);
+std::optional<Rule> parse_rule(const std::string& name);
+std::optional<Circuit> parse_circuit(const std::string& name);
+std::optional<SourceKind> parse_source_kind(const std::string& name);
+
+// Empty when the parameters can run; otherwise one sentence naming the field.
+std::string validate(const SimParams& params);
+
+class Simulation {
+public:
+    Simulation();
+
+    // Starts a new run. On invalid parameters returns the reason and keeps the current run.
+    std::string reset(const SimParams& params);
+    // Runs up to n learning steps; stops early (and stays stopped) on divergence.
+    void step(long long n);
+
+    const SimParams& params() const { return params_; }
+    const InputSource& source() const { return *source_; }
+    int inputs() const { return source_->dim(); }
+    long long steps_done() const { return steps_; }
+    long long samples_seen() const { return steps_ * params_.batch; }
+    const Divergence& divergence() const { return divergence_; }
+    const History& history() const { return history_; }
+
+    // The offset o subtracted from every sample, and E[(x - o)(x - o)^T] with its PCs.
+    const Eigen::VectorXd& offset() const { return offset_; }
+    const Eigen::MatrixXd& covariance() const { return covariance_; }
+    const PrincipalComponents& components() const { return components_; }
+    // Running estimate from the samples seen (zero until track_empirical sees data).
+    Eigen::MatrixXd empirical_covariance() const;
+
+    // Exactly one of these is non-null, as params().circuit says.
+    const FeedforwardCircuit* feedforward() const { return feedforward_.get(); }
+    const RecurrentCircuit* recurrent() const { return recurrent_.get(); }
+    const Eigen::MatrixXd& initial_weights() const { return initial_weights_; }
+
+    // Up to recent_capacity most recent samples as seen by the circuit (N x count,
+    // oldest first) and, for the latent source, their shared signals (k x count).
+    Eigen::MatrixXd recent_samples() const;
+    Eigen::MatrixXd recent_latent() const;
+
+    // The regime sentence for the decay rule (alpha vs lambda_1).
+    std::string regime() const;
+
+private:
+    void record();
+    void remember(const Eigen::VectorXd& x, const Eigen::VectorXd& latent);
+    double alpha_in_use() const;
+
+    SimParams params_;
+    Rng sample_rng_;
+    std::unique_ptr<InputSource> source_;
+    std::unique_ptr<FeedforwardCircuit> feedforward_;
+    std::unique_ptr<RecurrentCircuit> recurrent_;
+    Eigen::MatrixXd initial_weights_;
+    Eigen::VectorXd offset_;
+    Eigen::MatrixXd covariance_;
+    PrincipalComponents components_;
+    double initial_relative_error_ = 1.0;
+    RunningCovariance running_;
+    long long steps_ = 0;
+    Divergence divergence_;
+    History history_;
+    Eigen::MatrixXd batch_, recent_, recent_latent_;
+    Eigen::VectorXd sample_, latent_;
+    long long recent_written_ = 0;
+};
+
+}  // namespace hebbian

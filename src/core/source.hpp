@@ -1,0 +1,86 @@
+// Input sources: where the circuit's presynaptic activity x comes from.
+//
+// Every synthetic source is a linear Gaussian model
+//     x = baseline + A z + sigma * e,    z ~ N(0, I_m),  e ~ N(0, I_N)
+// with true covariance C = A A^T + sigma^2 I, so the analysis always has an exact
+// ground truth to compare the learned weights with:
+//   Gaussian2D  A = R(angle) diag(sqrt(variance_major), sqrt(variance_minor))
+//   Spectrum    A = Q diag(sqrt(lambda_i)), Q a random rotation drawn from the seed
+//   Latent      A = sqrt(signal_variance) L, L an N x k matrix of N(0,1) loadings;
+//               sigma^2 = noise_variance is the "spurious" part private to each
+//               stream, while the k signals z are shared by all streams.
+// The dataset source samples rows of a numeric matrix with replacement; its
+// covariance is the exact covariance of those rows (population form, 1/rows).
+//
+// Samples are computed with plain loops in a fixed order so that one seed gives
+// bit-identical streams natively and in WebAssembly.
+#pragma once
+
+#include <Eigen/Dense>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "random.hpp"
+
+namespace hebbian {
+
+enum class SourceKind { Gaussian2D, Spectrum, Latent, Dataset };
+
+struct SourceParams {
+    SourceKind kind = SourceKind::Gaussian2D;  // which generative model
+    // Gaussian2D
+    double variance_major = 1.0;   // variance along the major axis (> 0)
+    double variance_minor = 0.25;  // variance along the minor axis (> 0)
+    double angle_deg = 30.0;       // angle of the major axis, degrees from the x axis
+    // Spectrum and Latent
+    int inputs = 8;  // number of input neurons N (2..kMaxInputs)
+    // Spectrum: eigenvalues lambda_i = lambda1 * ratio^i unless `eigenvalues` is given.
+    double lambda1 = 1.0;              // largest eigenvalue (> 0)
+    double ratio = 0.5;                // geometric ratio between successive eigenvalues, (0, 1]
+    std::vector<double> eigenvalues;   // explicit spectrum (length N, all > 0); overrides lambda1/ratio
+    // Latent
+    int signals = 1;                // number k of shared latent signals (1..N)
+    double signal_variance = 0.25;  // variance of each shared signal (> 0)
+    double noise_variance = 1.0;    // variance of the private, spurious noise of each stream (>= 0)
+    // Dataset: rows are samples, columns are input neurons.
+    std::shared_ptr<const Eigen::MatrixXd> data;  // must hold >= 2 rows and >= 2 columns
+    bool centre = true;  // subtract the column means before use
+    // All sources: constant added to every input (a non-zero mean firing rate).
+    double baseline = 0.0;
+};
+
+constexpr int kMaxInputs = 1024;
+
+// Returns an empty string when the parameters are usable, otherwise one sentence
+// naming the offending field.
+std::string validate(const SourceParams& params);
+
+class InputSource {
+public:
+    // `rng` draws the random parts of the model itself (rotation, loadings).
+    InputSource(const SourceParams& params, Rng& rng);
+
+    int dim() const { return static_cast<int>(mean_.size()); }
+    // Number of shared latent signals reported by sample() (0 for datasets).
+    int latent_dim() const { return static_cast<int>(mixing_.cols()); }
+    const Eigen::VectorXd& mean() const { return mean_; }
+    const Eigen::MatrixXd& covariance() const { return covariance_; }
+    // Mixing matrix A (N x m); empty for datasets.
+    const Eigen::MatrixXd& mixing() const { return mixing_; }
+    double noise_variance() const { return noise_sd_ * noise_sd_; }
+
+    // Draws one sample into x (size N). When `latent` is given it receives z.
+    void sample(Rng& rng, Eigen::VectorXd& x, Eigen::VectorXd* latent = nullptr);
+
+private:
+    Eigen::VectorXd mean_;
+    Eigen::MatrixXd mixing_;
+    double noise_sd_ = 0.0;
+    std::shared_ptr<const Eigen::MatrixXd> rows_;
+    Eigen::VectorXd row_shift_;  // added to dataset rows: baseline minus the column means if centred
+    Eigen::MatrixXd covariance_;
+    Eigen::VectorXd z_;  // scratch for the latent draw
+};
+
+}  // namespace hebbian
