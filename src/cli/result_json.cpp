@@ -1,0 +1,111 @@
+// Serialises a finished run (fields documented in README.md, "The result file").
+#include "result_json.hpp"
+
+#include "json_writer.hpp"
+
+namespace hebbian {
+
+namespace {
+
+void write_params(JsonWriter& json, const Simulation& sim, const RunOptions& options) {
+    const SimParams& p = sim.params();
+    json.key("params");
+    json.begin_object();
+    json.field("circuit", to_string(p.circuit));
+    json.field("rule", to_string(p.learning.rule));
+    json.field("outputs", static_cast<long long>(p.learning.outputs));
+    json.field("eta", p.learning.eta);
+    json.field("alpha", p.learning.alpha);
+    json.field("theta_rate", p.learning.theta_rate);
+    json.field("steps", options.steps);
+    json.field("batch", static_cast<long long>(p.batch));
+    json.field("seed", std::to_string(p.seed));
+    json.field("source", to_string(p.source.kind));
+    if (!options.data_path.empty()) json.field("data", options.data_path);
+    json.field("subtract_mean", p.subtract_mean);
+    json.end_object();
+}
+
+void write_history(JsonWriter& json, const History& h) {
+    json.key("history");
+    json.begin_object();
+    json.field("stride", h.stride);
+    json.field("step", h.step);
+    json.field("norm", h.norm);
+    json.field("alignment", h.alignment);
+    json.field("subspace_alignment", h.subspace_alignment);
+    json.field("predicted_norm", h.predicted_norm);
+    json.field("output", h.output);
+    json.field("relative_error", h.relative_error);
+    json.field("predicted_relative_error", h.predicted_relative_error);
+    json.end_object();
+}
+
+}  // namespace
+
+void write_result_json(std::ostream& out, const Simulation& sim, const RunOptions& options) {
+    JsonWriter json(out);
+    const PrincipalComponents& pcs = sim.components();
+    const double lambda1 = pcs.values(0);
+    json.begin_object();
+    write_params(json, sim, options);
+    json.field("inputs", static_cast<long long>(sim.inputs()));
+    json.field("steps_done", sim.steps_done());
+    json.field("samples_seen", sim.samples_seen());
+
+    json.key("weights");
+    if (const FeedforwardCircuit* ff = sim.feedforward()) {
+        json.rows(ff->weights());
+        json.field("alignment", abs_cosine(ff->weights().row(0).transpose(), pcs.vectors.col(0)));
+        json.field("norm", ff->weights().row(0).norm());
+        if (ff->weights().rows() > 1)
+            json.field("subspace_alignment",
+                       subspace_alignment(ff->weights(), pcs.vectors.leftCols(ff->weights().rows())));
+        if (sim.params().learning.rule == Rule::Bcm) json.field("bcm_threshold", ff->threshold());
+        json.key("recurrent");
+        json.null();
+    } else {
+        json.null();
+        const RecurrentCircuit& rec = *sim.recurrent();
+        json.key("recurrent");
+        json.rows(rec.weights());
+        const double alpha = rec.params().alpha;
+        json.key("relative_error");
+        if (alpha > 0.0)
+            json.value(relative_frobenius_error(alpha * rec.weights(), sim.covariance()));
+        else
+            json.null();
+        json.field("time_constant_steps", recurrent_time_constant(rec.params().eta, alpha));
+        const RecurrentResponse response(rec.weights());
+        json.key("response");
+        json.begin_object();
+        json.field("spectral_radius", response.spectral_radius());
+        json.field("defined", response.defined());
+        json.field("message", response.why_undefined());
+        json.end_object();
+    }
+
+    json.key("covariance");
+    json.rows(sim.covariance());
+    json.key("empirical_covariance");
+    json.rows(sim.empirical_covariance());
+    json.field("mean", sim.source().mean());
+    json.field("offset", sim.offset());
+    json.field("eigenvalues", pcs.values);
+    json.key("eigenvectors");
+    json.rows(pcs.vectors.transpose());
+    json.field("regime", sim.regime());
+    json.field("lambda1", lambda1);
+
+    const Divergence& d = sim.divergence();
+    json.field("diverged", d.diverged);
+    json.key("diverged_at_step");
+    if (d.diverged) json.value(d.step); else json.null();
+    json.key("divergence_reason");
+    if (d.diverged) json.value(d.reason); else json.null();
+    write_history(json, sim.history());
+    json.end_object();
+    out << '\n';
+}
+
+}  // namespace hebbian

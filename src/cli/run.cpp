@@ -1,0 +1,73 @@
+// `hebbian run`: parse flags, load data, simulate, write the result file.
+#include "run.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "core/csv.hpp"
+#include "options.hpp"
+#include "result_json.hpp"
+
+namespace hebbian {
+
+namespace {
+
+constexpr int kBadInput = 2;
+
+int fail(std::ostream& err, const std::string& message) {
+    err << "hebbian: " << message << '\n';
+    return kBadInput;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        out << usage();
+        return args.empty() ? kBadInput : 0;
+    }
+    if (args[0] != "run") return fail(err, "unknown command '" + args[0] + "' (the command is: hebbian run ...)");
+
+    ParsedRunOptions parsed = parse_run_options(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (parsed.help) {
+        out << usage();
+        return 0;
+    }
+    if (!parsed.error.empty()) return fail(err, parsed.error);
+    RunOptions& options = parsed.options;
+
+    if (!options.data_path.empty()) {
+        std::ifstream file(options.data_path, std::ios::binary);
+        if (!file) return fail(err, "cannot read data file '" + options.data_path + "'");
+        std::ostringstream text;
+        text << file.rdbuf();
+        CsvData csv = parse_csv(text.str());
+        if (!csv.error.empty()) return fail(err, options.data_path + ": " + csv.error);
+        options.sim.source.data = std::make_shared<const Eigen::MatrixXd>(std::move(csv.values));
+    }
+
+    Simulation sim;
+    if (std::string why = sim.reset(options.sim); !why.empty()) return fail(err, why);
+    sim.step(options.steps);
+
+    std::ostringstream json;
+    write_result_json(json, sim, options);
+    std::ofstream result(options.out_path, std::ios::binary);
+    if (!result) return fail(err, "cannot write result file '" + options.out_path + "'");
+    result << json.str();
+    result.close();
+    if (!result) {
+        std::remove(options.out_path.c_str());
+        return fail(err, "writing '" + options.out_path + "' failed");
+    }
+
+    const Divergence& d = sim.divergence();
+    out << "hebbian: " << sim.steps_done() << " steps";
+    if (d.diverged) out << ", diverged at step " << d.step << " (" << d.reason << ")";
+    out << "; result in " << options.out_path << '\n';
+    return 0;
+}
+
+}  // namespace hebbian

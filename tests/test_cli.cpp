@@ -1,0 +1,140 @@
+// The runner as a function: flags, bad input and the result file.
+#include <doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+    int status;
+    std::string out, err;
+};
+
+Outcome run(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    const int status = hebbian::run_cli(args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+fs::path scratch(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / "hebbian_cli_tests";
+    fs::create_directories(dir);
+    const fs::path path = dir / name;
+    fs::remove(path);
+    return path;
+}
+
+std::string read(const fs::path& path) {
+    std::ifstream in(path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+const std::string kData = HEBBIAN_TEST_DATA;
+
+}  // namespace
+
+TEST_CASE("a feedforward run writes every documented field") {
+    const fs::path out = scratch("oja.json");
+    const Outcome o = run({"run", "--rule", "oja", "--eta", "0.005", "--steps", "4000", "--out", out.string()});
+    REQUIRE(o.status == 0);
+    CHECK(o.err.empty());
+    const std::string json = read(out);
+    for (const char* key : {"\"weights\":[[", "\"recurrent\":null", "\"covariance\":[[", "\"eigenvalues\":[",
+                            "\"eigenvectors\":[[", "\"diverged\":false", "\"diverged_at_step\":null", "\"history\":{",
+                            "\"alignment\":[", "\"norm\":["})
+        CHECK(json.find(key) != std::string::npos);
+}
+
+TEST_CASE("a recurrent run writes the matrix, its error and its response") {
+    const fs::path out = scratch("recurrent.json");
+    const Outcome o = run({"run", "--circuit", "recurrent", "--source", "latent", "--inputs", "6", "--alpha", "5",
+                           "--steps", "2000", "--out", out.string()});
+    REQUIRE(o.status == 0);
+    const std::string json = read(out);
+    CHECK(json.find("\"weights\":null") != std::string::npos);
+    CHECK(json.find("\"recurrent\":[[") != std::string::npos);
+    CHECK(json.find("\"spectral_radius\":") != std::string::npos);
+    CHECK(json.find("\"relative_error\":") != std::string::npos);
+}
+
+TEST_CASE("a diverging run is a result, not an error") {
+    const fs::path out = scratch("explode.json");
+    const Outcome o = run({"run", "--rule", "hebb", "--eta", "50", "--steps", "100000", "--out", out.string()});
+    REQUIRE(o.status == 0);
+    CHECK(o.out.find("diverged at step") != std::string::npos);
+    const std::string json = read(out);
+    CHECK(json.find("\"diverged\":true") != std::string::npos);
+    CHECK(json.find("\"diverged_at_step\":null") == std::string::npos);
+    CHECK(json.find("nan") == std::string::npos);
+    CHECK(json.find("inf") == std::string::npos);
+}
+
+TEST_CASE("bad input exits with status 2, one line on stderr, and writes nothing") {
+    struct Case {
+        std::vector<std::string> args;
+        const char* message;
+    };
+    const std::vector<Case> cases = {
+        {{"run", "--data", kData + "/missing.csv"}, "cannot read data file"},
+        {{"run", "--data", kData + "/ragged.csv"}, "ragged.csv: line 4: this row has 1 fields but the first has 2"},
+        {{"run", "--data", kData + "/nonnumeric.csv"}, "nonnumeric.csv: line 3, column 2: 'six' is not a number"},
+        {{"run", "--data", kData + "/empty.csv"}, "the file is empty"},
+        {{"run", "--data", kData + "/header_only.csv"}, "header row but no data rows"},
+        {{"run", "--rule", "hebbb"}, "--rule: unknown rule 'hebbb'"},
+        {{"run", "--circuit", "sideways"}, "--circuit: unknown circuit"},
+        {{"run", "--source", "dataset"}, "--source: unknown source 'dataset'"},
+        {{"run", "--eta", "-0.1"}, "eta must be a positive finite number"},
+        {{"run", "--eta", "nan"}, "--eta: 'nan' is not a finite number"},
+        {{"run", "--alpha", "inf"}, "--alpha: 'inf' is not a finite number"},
+        {{"run", "--alpha", "-1"}, "alpha must be a finite number >= 0"},
+        {{"run", "--eta", "fast"}, "--eta: 'fast' is not a number"},
+        {{"run", "--outputs", "3"}, "outputs (k = 3) must be between 1 and the number of inputs N = 2"},
+        {{"run", "--outputs", "2.5"}, "--outputs: '2.5' is not a whole number"},
+        {{"run", "--steps", "-5"}, "--steps: -5 is out of range"},
+        {{"run", "--seed", "-1"}, "--seed: '-1' is not a whole number >= 0"},
+        {{"run", "--circuit", "recurrent", "--rule", "oja"}, "rule oja is for the feedforward circuit"},
+        {{"run", "--source", "latent", "--data", kData + "/correlated3.csv"}, "--data and --source exclude each other"},
+        {{"run", "--bogus", "1"}, "unknown option '--bogus'"},
+        {{"run", "--eta"}, "--eta needs a value"},
+        {{"walk"}, "unknown command 'walk'"},
+    };
+    for (const Case& c : cases) {
+        std::vector<std::string> args = c.args;
+        const fs::path out = scratch("never.json");
+        if (std::string(c.message).find("--out") == std::string::npos && args[0] == "run") {
+            args.push_back("--out");
+            args.push_back(out.string());
+        }
+        const std::string expected = c.message;
+        CAPTURE(expected);
+        const Outcome o = run(args);
+        CHECK(o.status == 2);
+        CAPTURE(o.err);
+        CHECK(o.err.find(expected) != std::string::npos);
+        CHECK(o.err.find('\n') == o.err.size() - 1);
+        CHECK(o.out.empty());
+        CHECK_FALSE(fs::exists(out));
+    }
+    const Outcome missing_out = run({"run", "--steps", "10"});
+    CHECK(missing_out.status == 2);
+    CHECK(missing_out.err.find("--out RESULT.json is required") != std::string::npos);
+}
+
+TEST_CASE("the runner learns the first principal component of a CSV data set") {
+    const fs::path out = scratch("data.json");
+    const Outcome o = run({"run", "--data", kData + "/correlated3.csv", "--rule", "oja", "--eta", "0.002",
+                           "--steps", "20000", "--out", out.string()});
+    REQUIRE(o.status == 0);
+    const std::string json = read(out);
+    const size_t at = json.find("\"alignment\":");
+    REQUIRE(at != std::string::npos);
+    CHECK(std::stod(json.substr(at + 12)) >= 0.999);
+}

@@ -1,0 +1,80 @@
+// Divergence is a state: the run stops, says when and why, keeps finite weights.
+#include <doctest.h>
+
+#include <cmath>
+
+#include "core/simulation.hpp"
+#include "scenarios.hpp"
+
+using namespace hebbian;
+
+TEST_CASE("an exploding feedforward run stops with the step, the reason and finite weights") {
+    SimParams p = scenarios::two_d(Rule::Hebb, 5.0);
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(100000);
+    const Divergence& d = sim.divergence();
+    REQUIRE(d.diverged);
+    CHECK(d.step == sim.steps_done() + 1);
+    CHECK(d.step < 100000);
+    CHECK(d.reason.find("overflowed") != std::string::npos);
+    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    CHECK(w.allFinite());
+    CHECK(w.cwiseAbs().maxCoeff() <= p.divergence_limit);
+    // Stepping a diverged run does nothing.
+    const long long stopped_at = sim.steps_done();
+    sim.step(10);
+    CHECK(sim.steps_done() == stopped_at);
+    for (double v : sim.history().norm) CHECK(std::isfinite(v));
+}
+
+TEST_CASE("every rule with an extreme learning rate diverges cleanly and recovers on reset") {
+    for (Rule rule : {Rule::Hebb, Rule::Decay, Rule::Oja, Rule::Sanger, Rule::Bcm}) {
+        CAPTURE(to_string(rule));
+        SimParams p = scenarios::spectrum(rule, 4, 0.5, 1e6, 2);
+        Simulation sim;
+        REQUIRE(sim.reset(p).empty());
+        sim.step(10000);
+        CHECK(sim.divergence().diverged);
+        CHECK(sim.feedforward()->weights().allFinite());
+        CHECK(sim.feedforward()->threshold().allFinite());
+        p.learning.eta = 0.001;
+        REQUIRE(sim.reset(p).empty());
+        sim.step(100);
+        CHECK_FALSE(sim.divergence().diverged);
+        CHECK(sim.steps_done() == 100);
+    }
+}
+
+TEST_CASE("the recurrent circuit diverges when eta*alpha > 2, at the step the theory predicts") {
+    // W <- (1 - eta alpha) W + eta x x^T with 1 - eta alpha = -2: |W| doubles per step.
+    SimParams p = scenarios::latent_recurrent(4, 1.0, 3.0);
+    p.divergence_limit = 1e6;
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(1000);
+    const Divergence& d = sim.divergence();
+    REQUIRE(d.diverged);
+    // Starting from O(1) entries, doubling reaches 1e6 after about log2(1e6) = 20 steps.
+    CHECK(d.step >= 10);
+    CHECK(d.step <= 30);
+    CHECK(sim.recurrent()->weights().allFinite());
+    CHECK(sim.recurrent()->weights().cwiseAbs().maxCoeff() <= 1e6);
+}
+
+TEST_CASE("recurrent plain Hebb (alpha 0) grows linearly, W_t ~ eta t C, until it is stopped") {
+    SimParams p = scenarios::latent_recurrent(4, 0.01, 0.0);
+    p.learning.rule = Rule::Hebb;
+    p.batch = 16;
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(5000);
+    REQUIRE_FALSE(sim.divergence().diverged);
+    CHECK(relative_frobenius_error(sim.recurrent()->weights() / (0.01 * 5000), sim.covariance()) < 0.05);
+
+    p.learning.eta = 1e148;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(100000);
+    CHECK(sim.divergence().diverged);
+    CHECK(sim.recurrent()->weights().allFinite());
+}

@@ -1,0 +1,159 @@
+// Feedforward rules against Eigen's eigensolver and the closed-form theory.
+#include <doctest.h>
+
+#include <cmath>
+#include <memory>
+
+#include "core/simulation.hpp"
+#include "scenarios.hpp"
+
+using namespace hebbian;
+
+namespace {
+
+Simulation run(const SimParams& params, long long steps) {
+    Simulation sim;
+    REQUIRE(sim.reset(params).empty());
+    sim.step(steps);
+    REQUIRE_FALSE(sim.divergence().diverged);
+    return sim;
+}
+
+Eigen::VectorXd weight_row(const Simulation& sim, int row = 0) {
+    return sim.feedforward()->weights().row(row).transpose();
+}
+
+double pc1_alignment(const Simulation& sim) {
+    return abs_cosine(weight_row(sim), sim.components().vectors.col(0));
+}
+
+}  // namespace
+
+TEST_CASE("Oja on a 2-D source reaches unit norm and PC1") {
+    const Simulation sim = run(scenarios::two_d(Rule::Oja, 0.002), 20000);
+    CHECK(weight_row(sim).norm() == doctest::Approx(1.0).epsilon(0.02));
+    CHECK(pc1_alignment(sim) >= 0.999);
+}
+
+TEST_CASE("Oja on an 8-D source reaches unit norm and PC1") {
+    SimParams p = scenarios::spectrum(Rule::Oja, 8, 0.5, 0.002);
+    p.batch = 4;
+    const Simulation sim = run(p, 30000);
+    CHECK(weight_row(sim).norm() == doctest::Approx(1.0).epsilon(0.02));
+    CHECK(pc1_alignment(sim) >= 0.999);
+}
+
+TEST_CASE("the decay rule turns to PC1 in all three regimes while its norm follows the theory") {
+    // lambda_1 = 1, lambda_2 = 0.25. Mean field: w_t = (I + eta (C - alpha I))^t w_0.
+    const double eta = 0.005;
+    const long long steps = 4000;
+    struct Case {
+        double alpha;
+        DecayRegime regime;
+    };
+    for (const Case c : {Case{1.5, DecayRegime::NormShrinks}, Case{1.0, DecayRegime::NormHolds},
+                         Case{0.6, DecayRegime::NormGrows}}) {
+        CAPTURE(c.alpha);
+        SimParams p = scenarios::two_d(Rule::Decay, eta, c.alpha);
+        p.batch = 8;
+        const Simulation sim = run(p, steps);
+        CHECK(decay_regime(c.alpha, sim.components().values(0)) == c.regime);
+        CHECK(pc1_alignment(sim) >= 0.999);
+        const double initial = std::log(sim.initial_weights().norm());
+        const double actual = std::log(weight_row(sim).norm()) - initial;
+        const double predicted =
+            predicted_log_norm(sim.components(), sim.initial_weights().row(0).transpose(), eta, c.alpha, steps) -
+            initial;
+        CAPTURE(actual);
+        CAPTURE(predicted);
+        // Within 5% of the predicted number of e-folds, plus 0.3 for the sampling noise.
+        CHECK(std::fabs(actual - predicted) <= 0.05 * std::fabs(predicted) + 0.3);
+        if (c.regime == DecayRegime::NormShrinks) CHECK(actual < -5.0);
+        if (c.regime == DecayRegime::NormGrows) CHECK(actual > 5.0);
+        if (c.regime == DecayRegime::NormHolds) CHECK(std::fabs(actual) < 1.5);
+    }
+}
+
+TEST_CASE("plain Hebb over 250 steps at eta 0.1 grows by (1 + eta lambda_1)^250") {
+    // With 256 samples averaged per step the update is close to its mean, so
+    // |w_250| / |w_0 . v_1| should be (1.1)^250 = 2.2e10 (23.8 e-folds). Tolerance:
+    // 0.5 e-folds, about 2% of the growth.
+    SimParams p = scenarios::two_d(Rule::Hebb, 0.1);
+    p.batch = 256;
+    const Simulation sim = run(p, 250);
+    const Eigen::VectorXd w0 = sim.initial_weights().row(0).transpose();
+    const double along_pc1 = std::fabs(w0.dot(sim.components().vectors.col(0)));
+    const double growth = std::log(weight_row(sim).norm() / along_pc1);
+    CHECK(growth == doctest::Approx(250.0 * std::log(1.1)).epsilon(0.5 / 23.8));
+    CHECK(sim.history().predicted_norm.back() / weight_row(sim).norm() == doctest::Approx(1.0).epsilon(0.65));
+}
+
+TEST_CASE("Sanger's rule recovers the top-k principal subspace, one component per row") {
+    SimParams p = scenarios::spectrum(Rule::Sanger, 8, 0.5, 0.002, 3);
+    p.batch = 4;
+    const Simulation sim = run(p, 60000);
+    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    CHECK(subspace_alignment(w, sim.components().vectors.leftCols(3)) >= 0.99);
+    for (int i = 0; i < 3; ++i) {
+        CAPTURE(i);
+        CHECK(abs_cosine(weight_row(sim, i), sim.components().vectors.col(i)) >= 0.98);
+        CHECK(weight_row(sim, i).norm() == doctest::Approx(1.0).epsilon(0.05));
+    }
+}
+
+TEST_CASE("BCM becomes selective: it answers one of two patterns with 1/p and the other with 0") {
+    // Two orthogonal patterns presented with probability p = 1/2 each. With
+    // theta = <y^2> the stable fixed points answer one pattern only, with
+    // y = theta = 1/p = 2. With a linear output a negative response only decays
+    // towards 0 (dw ~ eta y^2 x for small y), so a neuron whose responses all
+    // start negative falls silent instead.
+    auto patterns = std::make_shared<Eigen::MatrixXd>(2, 2);
+    *patterns << 1, 0, 0, 1;
+    SimParams p;
+    p.source.kind = SourceKind::Dataset;
+    p.source.data = patterns;
+    p.source.centre = false;
+    p.subtract_mean = false;
+    p.learning.rule = Rule::Bcm;
+    p.learning.eta = 0.005;
+    p.learning.theta_rate = 0.05;
+    p.init_scale = 0.5;
+    int selective = 0;
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+        CAPTURE(seed);
+        p.seed = seed;
+        const Simulation sim = run(p, 40000);
+        const Eigen::VectorXd initial = *patterns * sim.initial_weights().row(0).transpose();
+        const Eigen::VectorXd responses = *patterns * weight_row(sim);
+        const double strong = responses.cwiseAbs().maxCoeff();
+        const double weak = responses.cwiseAbs().minCoeff();
+        if (initial.maxCoeff() > 0.0) {
+            ++selective;
+            // theta's own sampling noise moves the operating point by about 10%.
+            CHECK(strong == doctest::Approx(2.0).epsilon(0.15));
+            CHECK(weak < 1e-6);
+            CHECK(sim.feedforward()->threshold()(0) > 1.0);
+        } else {
+            CHECK(strong < 0.05);
+        }
+    }
+    CHECK(selective >= 3);
+}
+
+TEST_CASE("without the offset a baseline rate drags the learned direction to the mean") {
+    // Major axis at -45 degrees, baseline 2 on both inputs: the mean (2, 2) is
+    // orthogonal to PC1 of C and dominates the second moment C + m m^T.
+    SimParams p = scenarios::two_d(Rule::Oja, 0.002);
+    p.source.angle_deg = -45.0;
+    p.source.baseline = 2.0;
+    const Eigen::Vector2d true_pc1(std::sqrt(0.5), -std::sqrt(0.5));
+    const Eigen::Vector2d mean_direction(std::sqrt(0.5), std::sqrt(0.5));
+
+    const Simulation with_offset = run(p, 20000);
+    CHECK(abs_cosine(weight_row(with_offset), true_pc1) >= 0.999);
+
+    p.subtract_mean = false;
+    const Simulation without_offset = run(p, 20000);
+    CHECK(abs_cosine(weight_row(without_offset), mean_direction) >= 0.999);
+    CHECK(abs_cosine(weight_row(without_offset), true_pc1) < 0.05);
+}

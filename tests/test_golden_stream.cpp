@@ -1,0 +1,77 @@
+// One seed, one stream: these golden values were computed natively and must come
+// out bit for bit the same in every build (the suite also runs as wasm under node).
+#include <doctest.h>
+
+#include <cstdint>
+#include <cstring>
+
+#include "core/simulation.hpp"
+#include "scenarios.hpp"
+
+using namespace hebbian;
+
+namespace {
+
+// FNV-1a over the IEEE-754 bit patterns of the values.
+struct BitHash {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    void add(double v) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &v, sizeof bits);
+        for (int i = 0; i < 8; ++i) {
+            h ^= (bits >> (8 * i)) & 0xFF;
+            h *= 0x100000001b3ULL;
+        }
+    }
+};
+
+std::uint64_t hash_source_stream(const SourceParams& params, std::uint64_t seed, int samples) {
+    Rng model(seed), draws(seed + 1);
+    InputSource source(params, model);
+    Eigen::VectorXd x;
+    BitHash hash;
+    for (int s = 0; s < samples; ++s) {
+        source.sample(draws, x);
+        for (Eigen::Index i = 0; i < x.size(); ++i) hash.add(x(i));
+    }
+    return hash.h;
+}
+
+}  // namespace
+
+TEST_CASE("the normal stream of one seed is bit-identical to the golden values") {
+    Rng rng(2026);
+    BitHash hash;
+    for (int i = 0; i < 100000; ++i) hash.add(rng.normal());
+    CHECK(hash.h == 17683108178810419783ULL);
+}
+
+TEST_CASE("each synthetic source's sample stream is bit-identical to the golden values") {
+    SourceParams two_d;
+    CHECK(hash_source_stream(two_d, 5, 2000) == 6210526370958008537ULL);
+
+    SourceParams spectrum;
+    spectrum.kind = SourceKind::Spectrum;
+    spectrum.inputs = 16;
+    CHECK(hash_source_stream(spectrum, 5, 2000) == 7245399282092087317ULL);
+
+    SourceParams latent;
+    latent.kind = SourceKind::Latent;
+    latent.inputs = 16;
+    latent.signals = 2;
+    latent.baseline = 0.5;
+    CHECK(hash_source_stream(latent, 5, 2000) == 15839511615200169980ULL);
+}
+
+TEST_CASE("a learning run reproduces the golden weights to 1e-12") {
+    Simulation sim;
+    REQUIRE(sim.reset(scenarios::spectrum(Rule::Oja, 6, 0.5, 0.01)).empty());
+    sim.step(3000);
+    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    const double golden[6] = {0.15798986238051277, -0.29295528607377602, 0.020710485678000282,
+                              -0.58562754076933177, 0.49046656318118298, -0.55689616025750055};
+    for (int i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        CHECK(w(0, i) == doctest::Approx(golden[i]).epsilon(1e-12));
+    }
+}

@@ -1,0 +1,99 @@
+// The recurrent circuit: W -> C/alpha, and what its response does to shared signals.
+#include <doctest.h>
+
+#include <cmath>
+
+#include "core/simulation.hpp"
+#include "scenarios.hpp"
+
+using namespace hebbian;
+
+namespace {
+
+double correlation(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
+    const Eigen::VectorXd da = a.array() - a.mean();
+    const Eigen::VectorXd db = b.array() - b.mean();
+    return da.dot(db) / (da.norm() * db.norm());
+}
+
+}  // namespace
+
+TEST_CASE("the recurrent W approaches C/alpha") {
+    SimParams p = scenarios::latent_recurrent(8, 0.002, 4.0);
+    p.batch = 8;  // lowers the sampling-noise floor of order sqrt(eta / (alpha batch))
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(20000);
+    const Eigen::MatrixXd& w = sim.recurrent()->weights();
+    CHECK(relative_frobenius_error(4.0 * w, sim.covariance()) < 0.1);
+    CHECK((w - w.transpose()).norm() == 0.0);
+}
+
+TEST_CASE("the recurrent error decays with the mean-field time constant 1/(eta alpha)") {
+    // From W_0 = 0 the mean error is (1 - eta alpha)^t: e^-1 after one time constant.
+    SimParams p = scenarios::latent_recurrent(8, 0.001, 2.0);
+    p.batch = 16;
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    const double tau = recurrent_time_constant(0.001, 2.0);
+    CHECK(tau == doctest::Approx(1.0 / 0.001 / 2.0).epsilon(0.002));
+    sim.step(static_cast<long long>(std::round(tau)));
+    const double error = relative_frobenius_error(2.0 * sim.recurrent()->weights(), sim.covariance());
+    CHECK(error == doctest::Approx(std::exp(-1.0)).epsilon(0.05));
+    CHECK(sim.history().predicted_relative_error.back() == doctest::Approx(std::exp(-1.0)).epsilon(0.01));
+}
+
+TEST_CASE("the response (I - W)^-1 x matches a direct linear solve") {
+    // A non-symmetric check input against a symmetric W with spectral radius < 1.
+    Eigen::MatrixXd w(3, 3);
+    w << 0.2, 0.1, -0.3,  //
+        0.1, 0.4, 0.05,   //
+        -0.3, 0.05, 0.1;
+    const RecurrentResponse response(w);
+    REQUIRE(response.defined());
+    const Eigen::Vector3d x(1.0, -2.0, 0.5);
+    const Eigen::VectorXd expected = (Eigen::Matrix3d::Identity() - w).partialPivLu().solve(x);
+    CHECK((response.apply(x) - expected).norm() < 1e-12);
+    CHECK(response.spectral_radius() ==
+          doctest::Approx(Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(w).eigenvalues().cwiseAbs().maxCoeff()));
+}
+
+TEST_CASE("a response with spectral radius >= 1 is reported, not computed") {
+    const RecurrentResponse response(1.5 * Eigen::MatrixXd::Identity(4, 4));
+    CHECK_FALSE(response.defined());
+    CHECK(response.spectral_radius() == doctest::Approx(1.5));
+    CHECK(response.why_undefined().find("spectral radius") != std::string::npos);
+}
+
+TEST_CASE("the learned circuit amplifies the shared signal and not the private noise") {
+    // 16 streams share one signal (variance 0.25 each) under private noise (variance 1).
+    // lambda_1 = 0.25 |a|^2 + 1 is about 5; alpha = 1.25 lambda_1 keeps rho(W) < 1.
+    SimParams p = scenarios::latent_recurrent(16, 0.002, 1.0);
+    p.recent_capacity = 4000;
+    Simulation probe;
+    REQUIRE(probe.reset(p).empty());
+    p.learning.alpha = 1.25 * probe.components().values(0);
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(30000);
+    const RecurrentResponse response(sim.recurrent()->weights());
+    REQUIRE(response.defined());
+
+    const Eigen::MatrixXd inputs = sim.recent_samples();
+    const Eigen::VectorXd shared = sim.recent_latent().row(0).transpose();
+    Eigen::MatrixXd outputs(inputs.rows(), inputs.cols());
+    for (Eigen::Index s = 0; s < inputs.cols(); ++s) outputs.col(s) = response.apply(inputs.col(s));
+
+    for (int stream : {0, 5, 11}) {
+        CAPTURE(stream);
+        const double before = std::fabs(correlation(inputs.row(stream).transpose(), shared));
+        const double after = std::fabs(correlation(outputs.row(stream).transpose(), shared));
+        CHECK(after > before + 0.1);
+    }
+    // Theory: along PC1 the gain is 1/(1 - lambda_1/alpha) = 5; along noise directions about 1/(1 - 1/alpha).
+    const Eigen::VectorXd pc1 = sim.components().vectors.col(0);
+    const Eigen::VectorXd last_pc = sim.components().vectors.col(15);
+    const double alpha = p.learning.alpha;
+    CHECK(response.apply(pc1).norm() == doctest::Approx(1.0 / (1.0 - sim.components().values(0) / alpha)).epsilon(0.2));
+    CHECK(response.apply(last_pc).norm() == doctest::Approx(1.0 / (1.0 - sim.components().values(15) / alpha)).epsilon(0.2));
+}

@@ -1,0 +1,118 @@
+// The Simulation object: validation, determinism, history and recent samples.
+#include <doctest.h>
+
+#include "core/simulation.hpp"
+#include "scenarios.hpp"
+
+using namespace hebbian;
+
+TEST_CASE("invalid parameters are refused with a message naming the field, and the old run stays") {
+    Simulation sim;
+    REQUIRE(sim.reset(scenarios::two_d(Rule::Oja, 0.01)).empty());
+    sim.step(10);
+
+    SimParams too_many_outputs = scenarios::two_d(Rule::Sanger, 0.01);
+    too_many_outputs.learning.outputs = 3;
+    CHECK(sim.reset(too_many_outputs).find("outputs (k = 3)") != std::string::npos);
+
+    SimParams bad = scenarios::two_d(Rule::Oja, -0.1);
+    CHECK(sim.reset(bad).find("eta") != std::string::npos);
+    bad = scenarios::two_d(Rule::Decay, 0.1, std::nan(""));
+    CHECK(sim.reset(bad).find("alpha") != std::string::npos);
+    bad = scenarios::latent_recurrent(4, 0.01, 1.0);
+    bad.learning.rule = Rule::Oja;
+    CHECK(sim.reset(bad).find("feedforward circuit") != std::string::npos);
+    bad = scenarios::two_d(Rule::Oja, 0.01);
+    bad.batch = 0;
+    CHECK(sim.reset(bad).find("batch") != std::string::npos);
+
+    CHECK(sim.steps_done() == 10);
+    CHECK(sim.params().learning.rule == Rule::Oja);
+    sim.step(5);
+    CHECK(sim.steps_done() == 15);
+}
+
+TEST_CASE("one seed gives one run, bit for bit; another seed gives another") {
+    const SimParams p = scenarios::spectrum(Rule::Sanger, 6, 0.6, 0.01, 2);
+    Simulation a, b;
+    REQUIRE(a.reset(p).empty());
+    REQUIRE(b.reset(p).empty());
+    a.step(500);
+    b.step(200);
+    b.step(300);
+    CHECK(a.feedforward()->weights() == b.feedforward()->weights());
+    CHECK(a.history().alignment == b.history().alignment);
+
+    SimParams other = p;
+    other.seed = 2;
+    Simulation c;
+    REQUIRE(c.reset(other).empty());
+    c.step(500);
+    CHECK((a.feedforward()->weights() - c.feedforward()->weights()).norm() > 1e-3);
+}
+
+TEST_CASE("runs that differ only in the rule see exactly the same inputs") {
+    SimParams hebb = scenarios::two_d(Rule::Hebb, 0.1);
+    SimParams decay = scenarios::two_d(Rule::Decay, 0.1, 1.0);
+    Simulation a, b;
+    REQUIRE(a.reset(hebb).empty());
+    REQUIRE(b.reset(decay).empty());
+    a.step(50);
+    b.step(50);
+    CHECK(a.recent_samples() == b.recent_samples());
+    CHECK(a.initial_weights() == b.initial_weights());
+}
+
+TEST_CASE("history thins out to its capacity and keeps the step axis increasing") {
+    SimParams p = scenarios::two_d(Rule::Oja, 0.01);
+    p.history_capacity = 16;
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(1000);
+    const History& h = sim.history();
+    CHECK(h.step.size() <= 16);
+    CHECK(h.step.size() >= 8);
+    CHECK(h.norm.size() == h.step.size());
+    CHECK(h.alignment.size() == h.step.size());
+    CHECK(h.predicted_norm.empty());  // Oja has no mean-field norm prediction here
+    CHECK(h.step.front() == 0);
+    for (size_t i = 1; i < h.step.size(); ++i) CHECK(h.step[i] > h.step[i - 1]);
+    CHECK(h.step.back() + h.stride > 1000);
+}
+
+TEST_CASE("recent samples come back oldest first and hold the last samples seen") {
+    SimParams p = scenarios::latent_recurrent(4, 0.01, 1.0);
+    p.recent_capacity = 5;
+    p.batch = 2;
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(1);
+    CHECK(sim.recent_samples().cols() == 2);
+    sim.step(6);
+    const Eigen::MatrixXd recent = sim.recent_samples();
+    CHECK(recent.cols() == 5);
+    CHECK(sim.recent_latent().cols() == 5);
+    CHECK(sim.recent_latent().rows() == 1);
+    // Replaying the same run one step at a time ends on the same last sample.
+    Simulation replay;
+    REQUIRE(replay.reset(p).empty());
+    for (int s = 0; s < 7; ++s) replay.step(1);
+    CHECK(replay.recent_samples() == recent);
+}
+
+TEST_CASE("the empirical covariance of the samples seen approaches the true one") {
+    SimParams p = scenarios::spectrum(Rule::Oja, 5, 0.5, 0.001);
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(100000);
+    CHECK(relative_frobenius_error(sim.empirical_covariance(), sim.covariance()) < 0.03);
+}
+
+TEST_CASE("names of rules, circuits and sources round-trip") {
+    for (Rule r : {Rule::Hebb, Rule::Decay, Rule::Oja, Rule::Sanger, Rule::Bcm}) CHECK(parse_rule(to_string(r)) == r);
+    for (Circuit c : {Circuit::Feedforward, Circuit::Recurrent}) CHECK(parse_circuit(to_string(c)) == c);
+    for (SourceKind k : {SourceKind::Gaussian2D, SourceKind::Spectrum, SourceKind::Latent, SourceKind::Dataset})
+        CHECK(parse_source_kind(to_string(k)) == k);
+    CHECK_FALSE(parse_rule("Oja"));
+    CHECK_FALSE(parse_rule(""));
+}
