@@ -75,6 +75,9 @@ TEST_CASE("the regime sentence follows alpha against lambda_1") {
     CHECK(describe_regime(0.5, 1.0).find("the norm grows") != std::string::npos);
     CHECK(describe_regime(2.0, 1.0).find("the norm shrinks") != std::string::npos);
     CHECK(describe_regime(1.0, 1.0).find("the norm holds") != std::string::npos);
+    CHECK(describe_recurrent_regime(2.0, 1.0).find("response (I - W)^-1 x exists") != std::string::npos);
+    CHECK(describe_recurrent_regime(0.5, 1.0).find("run away") != std::string::npos);
+    CHECK(describe_recurrent_regime(0.0, 1.0).find("without bound") != std::string::npos);
 }
 
 TEST_CASE("the running covariance equals the batch covariance") {

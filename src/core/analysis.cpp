@@ -61,6 +61,24 @@ std::string describe_regime(double alpha, double lambda1) {
     return text;
 }
 
+std::string describe_recurrent_regime(double alpha, double lambda1) {
+    char text[240];
+    if (alpha <= 0.0) {
+        std::snprintf(text, sizeof text, "alpha = 0 (plain Hebb): W grows like eta*t*C without bound");
+    } else if (alpha > lambda1) {
+        std::snprintf(text, sizeof text,
+                      "alpha > lambda_1 (%.4g > %.4g): W settles at C/alpha with spectral radius %.3g < 1, so the "
+                      "response (I - W)^-1 x exists",
+                      alpha, lambda1, lambda1 / alpha);
+    } else {
+        std::snprintf(text, sizeof text,
+                      "alpha <= lambda_1 (%.4g <= %.4g): W settles at C/alpha, but its spectral radius %.3g >= 1 "
+                      "makes the recurrent activity run away",
+                      alpha, lambda1, lambda1 / alpha);
+    }
+    return text;
+}
+
 double predicted_log_norm(const PrincipalComponents& pcs, const Eigen::VectorXd& initial_weights, double eta,
                           double alpha, double steps) {
     // log |w_t| = 1/2 log sum_i c_i^2 g_i^(2t), summed in log space (log-sum-exp).

@@ -43,6 +43,10 @@ DecayRegime decay_regime(double alpha, double lambda1, double relative_tolerance
 // One sentence for the reader, e.g. "alpha < lambda_1: the norm grows, the direction still turns to PC1".
 std::string describe_regime(double alpha, double lambda1);
 
+// The same for the recurrent circuit: W settles at C/alpha either way (for
+// 0 < eta*alpha < 2), but its response (I - W)^-1 x exists only when alpha > lambda_1.
+std::string describe_recurrent_regime(double alpha, double lambda1);
+
 // log |w_t| of the mean-field trajectory above (alpha = 0 for plain Hebb). Returns
 // -infinity only when w_0 has no component along any eigenvector.
 double predicted_log_norm(const PrincipalComponents& pcs, const Eigen::VectorXd& initial_weights, double eta,

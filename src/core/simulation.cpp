@@ -169,7 +169,23 @@ Eigen::MatrixXd Simulation::empirical_covariance() const {
     return running_.covariance();
 }
 
-std::string Simulation::regime() const { return describe_regime(alpha_in_use(), components_.values(0)); }
+std::string Simulation::regime() const {
+    const double lambda1 = components_.values(0);
+    if (recurrent_) return describe_recurrent_regime(alpha_in_use(), lambda1);
+    switch (params_.learning.rule) {
+        case Rule::Hebb:
+            return "plain Hebb (no decay): the norm grows like (1 + eta*lambda_1)^t; the direction turns to PC1";
+        case Rule::Decay:
+            return describe_regime(alpha_in_use(), lambda1);
+        case Rule::Oja:
+            return "Oja: the norm settles at 1 and the direction turns to PC1 (alpha is not used)";
+        case Rule::Sanger:
+            return "Sanger: row i settles on PC_i with unit norm (alpha is not used)";
+        case Rule::Bcm:
+            return "BCM: the threshold tracks <y^2> and the neuron becomes selective (alpha is not used)";
+    }
+    return "";
+}
 
 void Simulation::record() {
     History& h = history_;

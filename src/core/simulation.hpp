@@ -117,7 +117,7 @@ public:
     Eigen::MatrixXd recent_samples() const;
     Eigen::MatrixXd recent_latent() const;
 
-    // The regime sentence for the decay rule (alpha vs lambda_1).
+    // One sentence on what the theory predicts for this rule and alpha vs lambda_1.
     std::string regime() const;
 
 private:

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds natively and as
+# WebAssembly, and runs every suite. Ends with one "N passed, M failed" line.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export NODE_PATH=/usr/share/nodejs
+jobs=$(nproc)
+
+bash scripts/deps.sh || { echo "test: installing dependencies failed"; exit 1; }
+
+passed=0
+failed=0
+step() {  # step NAME COMMAND...: runs one suite and counts it
+  local name=$1
+  shift
+  echo "=== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "=== FAILED: $name"; fi
+}
+
+native() {
+  cmake --preset native >/dev/null &&
+    cmake --build build/native -j "$jobs" &&
+    ctest --test-dir build/native --output-on-failure
+}
+wasm() {
+  emcmake cmake --preset wasm >/dev/null &&
+    cmake --build build/wasm -j "$jobs" &&
+    ctest --test-dir build/wasm --output-on-failure
+}
+browser() {
+  bash tests/browser/run.sh build/wasm/web web/screenshots
+}
+
+step "native build and tests (core, runner)" native
+step "wasm build and tests (core under node)" wasm
+if [ -f tests/browser/run.sh ]; then step "browser end-to-end" browser; fi
+
+echo "test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
