@@ -1,0 +1,119 @@
+// The appendix view (see appendix_view.hpp).
+#include "app/appendix_view.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "app/explosion.hpp"
+#include "app/palette.hpp"
+#include "app/plot.hpp"
+#include "imgui.h"
+
+namespace hebbian::app {
+
+namespace {
+
+const char* kRunTitles[] = {"plain Hebb: dw = eta y x", "Hebb with decay: dw = eta (y x - alpha w)"};
+constexpr ImU32 kRunColours[] = {palette::kVermillion, palette::kBlue};
+
+std::string explosion_label(const Simulation& sim) {
+    if (sim.divergence().diverged)
+        return "diverged at step " + std::to_string(sim.divergence().step) + ": " + sim.divergence().reason;
+    if (auto step = explosion_step(sim.history()))
+        return "explodes: |w| > 1000 |w_0| at step " + std::to_string(*step);
+    return "";
+}
+
+void draw_output_plot(ImVec2 size, const Simulation& sim, ImU32 colour) {
+    const History& h = sim.history();
+    const std::vector<double> x = as_x(h.step);
+    Range y = empty_range();
+    include(y, h.output);
+    Plot plot("output y(t) = w . x", size, Range{0.0, double(kAppendixSteps), false}, finish(y), "step");
+    plot.line(x, h.output, colour, Stroke::Solid, 1.5f);
+    if (auto step = explosion_step(h)) plot.marker(double(*step), palette::kWarning, "explodes");
+}
+
+// The path of w_1 in the input plane (N = 2) or its projection on the PC1-PC2 plane.
+void draw_weight_path(ImVec2 size, const Simulation& sim, const std::vector<Eigen::VectorXd>& path, ImU32 colour) {
+    const Eigen::MatrixXd basis =
+        sim.inputs() == 2 ? Eigen::MatrixXd::Identity(2, 2) : Eigen::MatrixXd(sim.components().vectors.leftCols(2));
+    std::vector<double> xs, ys;
+    Range range = empty_range();
+    include(range, 0.0);
+    for (const Eigen::VectorXd& w : path) {
+        const Eigen::Vector2d p = basis.transpose() * w;
+        xs.push_back(p.x());
+        ys.push_back(p.y());
+        include(range, p.x());
+        include(range, p.y());
+    }
+    const Range axis = finish(range, 0.08);
+    Plot plot(sim.inputs() == 2 ? "weight trajectory (w_1, w_2)" : "weight trajectory on the PC1-PC2 plane", size,
+              axis, axis, sim.inputs() == 2 ? "w_1 (vertical: w_2)" : "PC1 (vertical: PC2)");
+    const Eigen::Vector2d pc1 = basis.transpose() * sim.components().vectors.col(0);
+    const double reach = std::max(std::abs(axis.lo), std::abs(axis.hi)) * 2.0;
+    plot.segment(-reach * pc1.x(), -reach * pc1.y(), reach * pc1.x(), reach * pc1.y(), palette::kGreen,
+                 Stroke::Dashed, 1.5f);
+    plot.line(xs, ys, colour, Stroke::Solid, 2.0f);
+    if (!xs.empty()) {
+        plot.point(xs.front(), ys.front(), palette::kWhite, 4.0f);
+        plot.point(xs.back(), ys.back(), colour, 5.0f);
+    }
+    plot.legend({{"w path (white dot: start)", colour}, {"PC1 axis", palette::kGreen, Stroke::Dashed}});
+}
+
+void draw_both_norms(ImVec2 size, const ViewRun& run) {
+    const bool log = true;
+    Range y = empty_range(log);
+    for (const Simulation& sim : run.sims) {
+        include(y, sim.history().norm);
+        include(y, sim.history().predicted_norm);
+    }
+    Plot plot("|w| of both runs (log scale), mean-field predictions dashed", size,
+              Range{0.0, double(kAppendixSteps), false}, finish(y), "step");
+    for (size_t s = 0; s < run.sims.size(); ++s) {
+        const History& h = run.sims[s].history();
+        const std::vector<double> x = as_x(h.step);
+        plot.line(x, h.predicted_norm, palette::kWhite, Stroke::Dashed, 1.0f);
+        plot.line(x, h.norm, kRunColours[s], Stroke::Solid, 2.0f);
+    }
+    const Simulation& hebb = run.sims.front();
+    const std::string label = explosion_label(hebb);
+    if (hebb.divergence().diverged)
+        plot.marker(double(hebb.divergence().step), palette::kWarning, label);
+    else if (auto step = explosion_step(hebb.history()))
+        plot.marker(double(*step), palette::kWarning, label);
+    plot.legend({{"plain Hebb", kRunColours[0]},
+                 {"Hebb with decay", kRunColours[1]},
+                 {"mean-field prediction", palette::kWhite, Stroke::Dashed}});
+}
+
+}  // namespace
+
+Changes draw_appendix_view(const ViewRun& run, UiState&) {
+    ImGui::TextWrapped("Both runs see the same inputs (same seed) for %lld iterations. Plain Hebb grows like "
+                       "(1 + eta lambda_1)^t; the decay term -alpha w keeps the second run bounded.",
+                       kAppendixSteps);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float column = 0.5f * (avail.x - gap);
+    const float row = 0.34f * avail.y;
+    for (size_t s = 0; s < run.sims.size() && s < 2; ++s) {
+        if (s > 0) ImGui::SameLine();
+        ImGui::BeginGroup();
+        const Simulation& sim = run.sims[s];
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRunColours[s]), "%s", kRunTitles[s]);
+        const std::string exploded = explosion_label(sim);
+        const std::string status = "|w| = " + format_number(sim.history().norm.back()) +
+                                   (exploded.empty() ? (s == 0 ? ", growing" : ", bounded") : "; " + exploded);
+        ImGui::TextUnformatted(status.c_str());
+        draw_output_plot(ImVec2(column, row), sim, kRunColours[s]);
+        draw_weight_path(ImVec2(column, row), sim, run.weight_paths.at(s), kRunColours[s]);
+        ImGui::EndGroup();
+    }
+    draw_both_norms(ImVec2(avail.x, ImGui::GetContentRegionAvail().y), run);
+    return {};
+}
+
+}  // namespace hebbian::app

@@ -1,0 +1,152 @@
+// The feedforward view (see feedforward_view.hpp).
+#include "app/feedforward_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/palette.hpp"
+#include "app/plot.hpp"
+#include "app/predictions.hpp"
+#include "imgui.h"
+
+namespace hebbian::app {
+
+namespace {
+
+// Coordinates of the scatter: the input plane itself for N = 2, else the PC1-PC2 plane.
+Eigen::MatrixXd plane_basis(const Simulation& sim) {
+    if (sim.inputs() == 2) return Eigen::MatrixXd::Identity(2, 2);
+    return sim.components().vectors.leftCols(2);
+}
+
+void draw_scatter(ImVec2 size, const Simulation& sim) {
+    const Eigen::MatrixXd basis = plane_basis(sim);
+    const Eigen::MatrixXd points = basis.transpose() * sim.recent_samples();  // 2 x T
+    const PrincipalComponents& pcs = sim.components();
+    double radius = 3.0 * std::sqrt(std::max(pcs.values(0), 1e-12));
+    for (Eigen::Index t = 0; t < points.cols(); ++t)
+        if (points.col(t).allFinite()) radius = std::max(radius, 1.05 * points.col(t).cwiseAbs().maxCoeff());
+    const bool plane = sim.inputs() == 2;
+    const Range axis{-radius, radius, false};
+    Plot plot(plane ? "Recent inputs x and the weight vector w" : "Recent inputs and w, projected on the PC1-PC2 plane",
+              size, axis, axis, plane ? "x_1 (vertical: x_2)" : "PC1 coordinate (vertical: PC2)");
+
+    // True principal axes behind everything, two standard deviations each way.
+    const int shown_pcs = std::min<int>(2, static_cast<int>(pcs.values.size()));
+    for (int k = shown_pcs - 1; k >= 0; --k) {
+        const Eigen::Vector2d v = basis.transpose() * pcs.vectors.col(k);
+        const double reach = 2.0 * std::sqrt(std::max(pcs.values(k), 0.0));
+        const ImU32 colour = k == 0 ? palette::kGreen : palette::kPurple;
+        plot.segment(-reach * v.x(), -reach * v.y(), reach * v.x(), reach * v.y(), colour, Stroke::Solid, 2.0f);
+        plot.label(reach * v.x(), reach * v.y(), colour, k == 0 ? "PC1" : "PC2");
+    }
+    for (Eigen::Index t = 0; t < points.cols(); ++t) plot.point(points(0, t), points(1, t), palette::kSamples);
+
+    // Each weight row as an arrow of fixed length 0.85 radius times the part of w in the plane.
+    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    for (Eigen::Index r = 0; r < w.rows(); ++r) {
+        const double norm = w.row(r).norm();
+        if (!(norm > 0.0) || !std::isfinite(norm)) continue;
+        const Eigen::Vector2d tip = 0.85 * radius * (basis.transpose() * w.row(r).transpose()) / norm;
+        const ImU32 colour = r == 0 ? palette::kOrange : palette::series_colour(static_cast<int>(r) + 2);
+        plot.arrow(0.0, 0.0, tip.x(), tip.y(), colour);
+        plot.label(tip.x(), tip.y(), colour, "w_" + std::to_string(r + 1) + "  |w| = " + format_number(norm));
+    }
+    plot.legend({{"samples (last 256)", palette::kSamples},
+                 {"w direction (arrow)", palette::kOrange},
+                 {"PC1, PC2: 2 sd", palette::kGreen}});
+}
+
+// w_r (unit length) beside its reference PC with the sign that matches it.
+void draw_weight_bars(ImVec2 size, const Simulation& sim) {
+    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    const bool sanger = sim.params().learning.rule == Rule::Sanger;
+    const int rows = static_cast<int>(std::min<Eigen::Index>(w.rows(), sanger ? 4 : 1));
+    const ImVec2 each(size.x, size.y / rows - ImGui::GetStyle().ItemSpacing.y);
+    for (int r = 0; r < rows; ++r) {
+        const Eigen::VectorXd wr = w.row(r).transpose();
+        const double norm = wr.norm();
+        Eigen::VectorXd pc = sim.components().vectors.col(sanger ? r : 0);
+        if (pc.dot(wr) < 0.0) pc = -pc;
+        const std::string title = "w_" + std::to_string(r + 1) + " / |w_" + std::to_string(r + 1) + "| beside PC" +
+                                  std::to_string(sanger ? r + 1 : 1);
+        bar_chart(title.c_str(), each, norm > 0.0 ? Eigen::VectorXd(wr / norm) : wr, pc, palette::kOrange,
+                  palette::kGreen, {{"w (unit length)", palette::kOrange}, {"PC (sign matched)", palette::kGreen}});
+    }
+}
+
+void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
+    const History& h = sim.history();
+    const std::vector<double> x = as_x(h.step);
+    const Rule rule = sim.params().learning.rule;
+    const bool closed_form = rule == Rule::Hebb || rule == Rule::Decay;
+    std::vector<double> predicted;
+    if (closed_form) {
+        const double alpha = rule == Rule::Hebb ? 0.0 : sim.params().learning.alpha;
+        const Eigen::VectorXd w0 = sim.initial_weights().row(0).transpose();
+        for (double t : x)
+            predicted.push_back(predicted_alignment(sim.components(), w0, sim.params().learning.eta, alpha, t));
+    }
+    Range steps = empty_range();
+    include(steps, x);
+    Plot plot("|cos(w_1, PC1)|: alignment with the top principal axis", size, finish(steps, 0.0),
+              Range{0.0, 1.05, false}, "step");
+    if (closed_form) plot.line(x, predicted, palette::kWhite, Stroke::Dashed);
+    plot.line(x, h.alignment, palette::kBlue, Stroke::Solid, 2.0f);
+    if (!h.subspace_alignment.empty()) plot.line(x, h.subspace_alignment, palette::kPurple);
+    if (!h.subspace_alignment.empty())
+        plot.legend({{"simulation", palette::kBlue},
+                     {"top-k subspace alignment", palette::kPurple},
+                     {"mean-field prediction", palette::kWhite, Stroke::Dashed}});
+    else if (closed_form)
+        plot.legend({{"simulation", palette::kBlue}, {"mean-field prediction", palette::kWhite, Stroke::Dashed}});
+    else
+        plot.legend({{"simulation (no closed form for this rule)", palette::kBlue}});
+}
+
+// |w_1| over time, on a log scale once it spans more than three decades.
+void draw_norm_plot(const char* title, ImVec2 size, const Simulation& sim) {
+    const History& h = sim.history();
+    const std::vector<double> x = as_x(h.step);
+    const bool log = wants_log_scale(h.norm) || wants_log_scale(h.predicted_norm);
+    Range y = empty_range(log), steps = empty_range();
+    include(y, h.norm);
+    include(y, h.predicted_norm);
+    include(steps, x);
+    Plot plot(title, size, finish(steps, 0.0), finish(y), log ? "step (log scale: |w| explodes)" : "step");
+    if (!h.predicted_norm.empty()) plot.line(x, h.predicted_norm, palette::kWhite, Stroke::Dashed);
+    plot.line(x, h.norm, palette::kOrange, Stroke::Solid, 2.0f);
+    if (sim.divergence().diverged)
+        plot.marker(double(sim.divergence().step), palette::kWarning,
+                    "diverged at step " + std::to_string(sim.divergence().step));
+    if (!h.predicted_norm.empty())
+        plot.legend({{"|w_1| simulation", palette::kOrange}, {"mean-field (1 + eta (lambda - alpha))^t", palette::kWhite, Stroke::Dashed}});
+    else
+        plot.legend({{"|w_1| simulation", palette::kOrange}});
+}
+
+}  // namespace
+
+Changes draw_feedforward_view(const Simulation& sim, UiState&) {
+    ImGui::TextWrapped("y = w . x: Hebbian rules turn w towards PC1, the direction of largest input variance. "
+                       "Hover a control for its equation.");
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float top = std::max(avail.y * 0.56f, 100.0f);
+    const float side = std::min(top, sim.inputs() > 2 ? 0.5f * avail.x : avail.x);
+    draw_scatter(ImVec2(side, top), sim);
+    if (sim.inputs() > 2) {
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        draw_weight_bars(ImVec2(avail.x - side - gap, top), sim);
+        ImGui::EndGroup();
+    }
+    const ImVec2 plot_size(0.5f * (avail.x - gap), ImGui::GetContentRegionAvail().y);
+    draw_norm_plot("|w_1| over time", plot_size, sim);
+    ImGui::SameLine();
+    draw_alignment_plot(plot_size, sim);
+    return {};
+}
+
+}  // namespace hebbian::app

@@ -1,0 +1,191 @@
+// Draw-list plots (see plot.hpp).
+#include "app/plot.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/palette.hpp"
+
+namespace hebbian::app {
+
+namespace {
+
+// Screen coordinates far outside the window are clamped so that float stays finite.
+constexpr float kFarAway = 1e5f;
+
+float clamp_screen(double v) { return static_cast<float>(std::clamp(v, -double(kFarAway), double(kFarAway))); }
+
+bool usable(const Range& r, double v) { return std::isfinite(v) && (!r.log || v > 0.0); }
+
+}  // namespace
+
+void stroke_path(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 colour, Stroke stroke,
+                 float thickness, float dash) {
+    if (points.size() < 2) return;
+    if (stroke == Stroke::Solid) {
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, thickness);
+        return;
+    }
+    // Dashes of length `dash` separated by gaps of 0.7 dash, continued across vertices.
+    const float gap = 0.7f * dash;
+    float phase = 0.0f;  // distance into the current dash + gap period
+    for (size_t k = 1; k < points.size(); ++k) {
+        const ImVec2 a = points[k - 1], b = points[k];
+        const float length = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+        float at = 0.0f;
+        while (at < length) {
+            const bool drawing = phase < dash;
+            const float run = std::min(length - at, drawing ? dash - phase : dash + gap - phase);
+            if (drawing) {
+                const float t0 = at / length, t1 = (at + run) / length;
+                draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                              ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), colour, thickness);
+            }
+            at += run;
+            phase += run;
+            if (phase >= dash + gap) phase = 0.0f;
+        }
+    }
+}
+
+Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label)
+    : draw_(ImGui::GetWindowDrawList()), x_(x), y_(y), unit_(ImGui::GetFontSize() / 13.0f) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(title, ImVec2(std::max(size.x, 40.0f), std::max(size.y, 40.0f)));
+    hovered_ = ImGui::IsItemHovered();
+    const float font = ImGui::GetFontSize();
+    const float left = ImGui::CalcTextSize("-8.88e+88").x + 6 * unit_;
+    min_ = ImVec2(origin.x + left, origin.y + 1.5f * font);
+    max_ = ImVec2(origin.x + size.x - 8 * unit_, origin.y + size.y - (x_label && *x_label ? 2.6f : 1.5f) * font);
+    max_.x = std::max(max_.x, min_.x + 10), max_.y = std::max(max_.y, min_.y + 10);
+
+    draw_->AddText(origin, palette::kWhite, title);
+    draw_->AddRectFilled(min_, max_, palette::kPlotBackground);
+    for (double t : ticks(y_, 5)) {
+        const float sy = to_screen(x_.lo, t).y;
+        draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), palette::kGrid);
+        const std::string text = format_number(t);
+        const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
+        draw_->AddText(ImVec2(min_.x - extent.x - 4 * unit_, sy - 0.5f * extent.y), palette::kAxis, text.c_str());
+    }
+    for (double t : ticks(x_, 6)) {
+        const float sx = to_screen(t, y_.lo).x;
+        draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), palette::kGrid);
+        const std::string text = format_number(t);
+        const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
+        draw_->AddText(ImVec2(sx - 0.5f * extent.x, max_.y + 2 * unit_), palette::kAxis, text.c_str());
+    }
+    if (x_label && *x_label) {
+        const ImVec2 extent = ImGui::CalcTextSize(x_label);
+        draw_->AddText(ImVec2(0.5f * (min_.x + max_.x - extent.x), max_.y + 1.2f * font), palette::kAxis, x_label);
+    }
+    draw_->AddRect(min_, max_, palette::kAxis);
+    draw_->PushClipRect(min_, max_, true);
+}
+
+Plot::~Plot() { draw_->PopClipRect(); }
+
+ImVec2 Plot::to_screen(double x, double y) const {
+    return ImVec2(clamp_screen(min_.x + x_.fraction(x) * (max_.x - min_.x)),
+                  clamp_screen(max_.y - y_.fraction(y) * (max_.y - min_.y)));
+}
+
+double Plot::x_at(float screen_x) const { return x_.lo + (screen_x - min_.x) / (max_.x - min_.x) * (x_.hi - x_.lo); }
+
+void Plot::line(const std::vector<double>& xs, const std::vector<double>& ys, ImU32 colour, Stroke stroke,
+                float thickness) {
+    std::vector<ImVec2> run;  // consecutive drawable points; a gap (non-finite value) breaks the line
+    const size_t count = std::min(xs.size(), ys.size());
+    for (size_t k = 0; k <= count; ++k) {
+        if (k < count && usable(x_, xs[k]) && usable(y_, ys[k])) {
+            run.push_back(to_screen(xs[k], ys[k]));
+            continue;
+        }
+        stroke_path(draw_, run, colour, stroke, thickness * unit_, 6 * unit_);
+        run.clear();
+    }
+}
+
+void Plot::line(const Eigen::VectorXd& ys, ImU32 colour, float thickness) {
+    std::vector<double> xs(static_cast<size_t>(ys.size())), values(ys.data(), ys.data() + ys.size());
+    for (size_t k = 0; k < xs.size(); ++k) xs[k] = double(k);
+    line(xs, values, colour, Stroke::Solid, thickness);
+}
+
+void Plot::segment(double x0, double y0, double x1, double y1, ImU32 colour, Stroke stroke, float thickness) {
+    stroke_path(draw_, {to_screen(x0, y0), to_screen(x1, y1)}, colour, stroke, thickness * unit_, 6 * unit_);
+}
+
+void Plot::arrow(double x0, double y0, double x1, double y1, ImU32 colour, float thickness) {
+    const ImVec2 a = to_screen(x0, y0), b = to_screen(x1, y1);
+    const float dx = b.x - a.x, dy = b.y - a.y, length = std::sqrt(dx * dx + dy * dy);
+    if (!(length > 1.0f)) return;
+    const float ux = dx / length, uy = dy / length, head = std::min(12 * unit_, 0.4f * length);
+    const ImVec2 base(b.x - ux * head, b.y - uy * head);
+    draw_->AddLine(a, base, colour, thickness * unit_);
+    draw_->AddTriangleFilled(b, ImVec2(base.x - uy * 0.5f * head, base.y + ux * 0.5f * head),
+                             ImVec2(base.x + uy * 0.5f * head, base.y - ux * 0.5f * head), colour);
+}
+
+void Plot::point(double x, double y, ImU32 colour, float radius) {
+    if (usable(x_, x) && usable(y_, y)) draw_->AddCircleFilled(to_screen(x, y), radius * unit_, colour, 8);
+}
+
+void Plot::label(double x, double y, ImU32 colour, const std::string& text) {
+    if (usable(x_, x) && usable(y_, y)) draw_->AddText(to_screen(x, y), colour, text.c_str());
+}
+
+void Plot::marker(double x, ImU32 colour, const std::string& text) {
+    if (!usable(x_, x)) return;
+    const float sx = to_screen(x, y_.lo).x;
+    stroke_path(draw_, {ImVec2(sx, min_.y), ImVec2(sx, max_.y)}, colour, Stroke::Dashed, 1.5f * unit_, 4 * unit_);
+    const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
+    // Written to the right of the line, or to its left when it would leave the plot.
+    const float tx = sx + 4 * unit_ + extent.x < max_.x ? sx + 4 * unit_ : sx - 4 * unit_ - extent.x;
+    const ImVec2 at(tx, min_.y + 2.4f * ImGui::GetFontSize());
+    draw_->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + extent.x + 2, at.y + extent.y + 1),
+                         IM_COL32(0, 0, 0, 170));
+    draw_->AddText(at, colour, text.c_str());
+}
+
+void Plot::legend(std::initializer_list<LegendEntry> entries) {
+    const float font = ImGui::GetFontSize(), swatch = 1.6f * font;
+    float width = 0.0f;
+    for (const LegendEntry& e : entries) width = std::max(width, ImGui::CalcTextSize(e.label).x);
+    const ImVec2 corner(min_.x + 6 * unit_, min_.y + 4 * unit_);
+    draw_->AddRectFilled(corner, ImVec2(corner.x + swatch + width + 10 * unit_, corner.y + font * entries.size() + 4),
+                         IM_COL32(0, 0, 0, 150));
+    float y = corner.y + 2;
+    for (const LegendEntry& e : entries) {
+        stroke_path(draw_, {ImVec2(corner.x + 3 * unit_, y + 0.5f * font), ImVec2(corner.x + swatch, y + 0.5f * font)},
+                    e.colour, e.stroke, 2 * unit_, 4 * unit_);
+        draw_->AddText(ImVec2(corner.x + swatch + 5 * unit_, y), palette::kWhite, e.label);
+        y += font;
+    }
+}
+
+std::vector<double> as_x(const std::vector<long long>& steps) { return {steps.begin(), steps.end()}; }
+
+void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const Eigen::VectorXd& b,
+               ImU32 colour_a, ImU32 colour_b, std::initializer_list<LegendEntry> legend) {
+    Range y = empty_range();
+    include(y, 0.0);
+    for (const Eigen::VectorXd* v : {&a, &b})
+        for (Eigen::Index i = 0; i < v->size(); ++i) include(y, (*v)(i));
+    const Eigen::Index n = std::max(a.size(), b.size());
+    Plot plot(title, size, Range{-0.5, double(n) - 0.5, false}, finish(y, 0.25), "input index i");
+    const float half_gap = 0.5f * (plot.to_screen(1.0, 0.0).x - plot.to_screen(0.0, 0.0).x);
+    const float bar = std::max(1.0f, 0.4f * half_gap);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (Eigen::Index i = 0; i < n; ++i) {
+        const ImVec2 base = plot.to_screen(double(i), 0.0);
+        if (i < a.size() && std::isfinite(a(i)))
+            draw->AddRectFilled(ImVec2(base.x - bar, plot.to_screen(0, a(i)).y), ImVec2(base.x, base.y), colour_a);
+        if (i < b.size() && std::isfinite(b(i)))
+            draw->AddRectFilled(ImVec2(base.x, plot.to_screen(0, b(i)).y), ImVec2(base.x + bar, base.y), colour_b);
+    }
+    plot.segment(-0.5, 0.0, double(n) - 0.5, 0.0, palette::kAxis);
+    plot.legend(legend);
+}
+
+}  // namespace hebbian::app

@@ -1,0 +1,74 @@
+// Small plots drawn with ImGui's draw lists (ImPlot is not available): a framed area
+// with ticks, grid and axis labels, and lines (solid or dashed), arrows, points and
+// markers in data coordinates. Used by every view.
+//
+//   Plot plot("|w|", size, x_range, y_range, "step");
+//   plot.line(steps, norms, palette::kBlue);
+//   plot.line(steps, predicted, palette::kWhite, Stroke::Dashed);
+//   plot.legend({{"simulation", palette::kBlue}, {"theory", palette::kWhite}});
+#pragma once
+
+#include <Eigen/Dense>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "app/axis_scale.hpp"
+#include "imgui.h"
+
+namespace hebbian::app {
+
+enum class Stroke { Solid, Dashed };
+
+struct LegendEntry {
+    const char* label;
+    ImU32 colour;
+    Stroke stroke = Stroke::Solid;
+};
+
+class Plot {
+public:
+    // Places a plot of `size` at the cursor (as one ImGui item) and draws its frame.
+    Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label);
+    ~Plot();
+    Plot(const Plot&) = delete;
+    Plot& operator=(const Plot&) = delete;
+
+    ImVec2 to_screen(double x, double y) const;
+    double x_at(float screen_x) const;  // data x under a screen position (linear axes)
+    bool hovered() const { return hovered_; }
+    ImVec2 inner_min() const { return min_; }
+    ImVec2 inner_max() const { return max_; }
+
+    void line(const std::vector<double>& xs, const std::vector<double>& ys, ImU32 colour,
+              Stroke stroke = Stroke::Solid, float thickness = 1.5f);
+    void line(const Eigen::VectorXd& ys, ImU32 colour, float thickness = 1.5f);  // x = 0, 1, 2, ...
+    void segment(double x0, double y0, double x1, double y1, ImU32 colour, Stroke stroke = Stroke::Solid,
+                 float thickness = 1.0f);
+    void arrow(double x0, double y0, double x1, double y1, ImU32 colour, float thickness = 2.5f);
+    void point(double x, double y, ImU32 colour, float radius = 2.0f);
+    void label(double x, double y, ImU32 colour, const std::string& text);
+    // A vertical line at x with `text` written beside it near the top.
+    void marker(double x, ImU32 colour, const std::string& text);
+    void legend(std::initializer_list<LegendEntry> entries);
+
+private:
+    ImDrawList* draw_;
+    ImVec2 min_, max_;  // the data area on screen
+    Range x_, y_;
+    bool hovered_ = false;
+    float unit_;  // one UI pixel scaled by the font size
+};
+
+// History steps as plot x values.
+std::vector<double> as_x(const std::vector<long long>& steps);
+
+// Two series as grouped bars (index on x, value on y): a in colour_a, b in colour_b.
+void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const Eigen::VectorXd& b,
+               ImU32 colour_a, ImU32 colour_b, std::initializer_list<LegendEntry> legend);
+
+// Polyline through screen points, dashed or solid; points need not be finite-checked.
+void stroke_path(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 colour, Stroke stroke,
+                 float thickness, float dash);
+
+}  // namespace hebbian::app

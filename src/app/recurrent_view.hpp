@@ -1,0 +1,15 @@
+// Recurrent view: heatmaps of the learned W and of its target C / alpha side by side
+// (our own shaders, shared zero-centred diverging colour scale, colour bar with values,
+// the value under the mouse) and the relative error |alpha W - C| / |C| over time with
+// its mean-field prediction dashed.
+#pragma once
+
+#include "app/heatmap_renderer.hpp"
+#include "app/ui_state.hpp"
+#include "core/simulation.hpp"
+
+namespace hebbian::app {
+
+Changes draw_recurrent_view(const Simulation& sim, UiState& ui, HeatmapRenderer& heatmaps);
+
+}  // namespace hebbian::app

@@ -1,0 +1,19 @@
+// Formats the status report as JSON (see status_json.hpp).
+#include "app/status_json.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace hebbian::app {
+
+std::string status_json(const StatusReport& report) {
+    char alignment[32] = "null";
+    if (std::isfinite(report.alignment)) std::snprintf(alignment, sizeof alignment, "%.6g", report.alignment);
+    char text[200];
+    std::snprintf(text, sizeof text, R"({"view":"%s","steps":%lld,"alignment":%s,"diverged":%s,"playing":%s})",
+                  view_name(report.view), report.steps, alignment, report.diverged ? "true" : "false",
+                  report.playing ? "true" : "false");
+    return text;
+}
+
+}  // namespace hebbian::app

@@ -1,0 +1,32 @@
+// One view's simulations and how the frame drives them. The app holds one per view;
+// panels receive it read-only.
+#pragma once
+
+#include <Eigen/Dense>
+#include <string>
+#include <vector>
+
+#include "core/simulation.hpp"
+
+namespace hebbian::app {
+
+struct ViewRun {
+    std::vector<Simulation> sims;  // one; the appendix has two (plain Hebb, then Hebb with decay)
+    bool playing = true;           // run steps_per_frame steps every frame
+    int steps_per_frame = 5;       // the speed control
+    long long step_limit = 0;      // stop after this many steps (0: never); the appendix runs 250
+    std::string error;             // why the last requested parameters were refused ("" when accepted)
+    // The appendix keeps w_1 after every step of each run, for its weight trajectories.
+    std::vector<std::vector<Eigen::VectorXd>> weight_paths;
+
+    const Simulation& primary() const { return sims.front(); }
+    // True once every run has done step_limit steps or stopped on divergence.
+    bool finished() const {
+        if (step_limit <= 0) return false;
+        for (const Simulation& sim : sims)
+            if (!sim.divergence().diverged && sim.steps_done() < step_limit) return false;
+        return true;
+    }
+};
+
+}  // namespace hebbian::app
