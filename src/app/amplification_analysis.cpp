@@ -17,18 +17,24 @@ StreamAmplification analyse_stream(const Simulation& sim, int stream) {
     StreamAmplification result;
     const int n = sim.inputs();
     result.stream = std::clamp(stream, 0, n - 1);
-    const int i = result.stream;
-    const Eigen::MatrixXd samples = sim.recent_samples();  // N x T
+    const Eigen::MatrixXd samples = sim.recent_samples();  // N x T, x as the circuit sees it
     const Eigen::MatrixXd latent = sim.recent_latent();    // k x T
     const Eigen::MatrixXd& mixing = sim.source().mixing(); // N x k
+    const Eigen::MatrixXd shared =                          // N x T, the shared parts A z
+        mixing.cols() == latent.rows() ? Eigen::MatrixXd(mixing * latent) : Eigen::MatrixXd::Zero(n, samples.cols());
     const Eigen::MatrixXd& covariance = sim.covariance();
     const double noise = sim.source().noise_variance();
 
-    result.raw = samples.row(i).transpose();
-    result.shared = mixing.cols() == latent.rows() ? Eigen::VectorXd((mixing.row(i) * latent).transpose())
-                                                   : Eigen::VectorXd::Zero(samples.cols());
-    result.correlation_before = correlation(result.raw, result.shared);
-    result.spurious_before = covariance(i, i) > 0.0 ? noise / covariance(i, i) : 0.0;
+    auto row = [](const Eigen::MatrixXd& m, int i) { return Eigen::VectorXd(m.row(i).transpose()); };
+    for (int i = 0; i < n; ++i) {
+        const double correlation_before = correlation(row(samples, i), row(shared, i));
+        const double spurious_before = covariance(i, i) > 0.0 ? noise / covariance(i, i) : 0.0;
+        result.mean_correlation_before += correlation_before / n;
+        result.mean_spurious_before += spurious_before / n;
+        if (i == result.stream) result.correlation_before = correlation_before, result.spurious_before = spurious_before;
+    }
+    result.raw = row(samples, result.stream);
+    result.shared = row(shared, result.stream);
 
     if (!sim.recurrent()) {
         result.why_undefined = "the amplification view needs the recurrent circuit";
@@ -41,14 +47,19 @@ StreamAmplification analyse_stream(const Simulation& sim, int stream) {
         result.why_undefined = response.why_undefined();
         return result;
     }
-    result.output.resize(samples.cols());
-    for (Eigen::Index t = 0; t < samples.cols(); ++t) result.output(t) = response.apply(samples.col(t))(i);
-    result.correlation_after = correlation(result.output, result.shared);
-
-    // Row i of G = (I - W)^-1 (G is symmetric because W is): g = G e_i.
-    const Eigen::VectorXd g = response.apply(Eigen::VectorXd::Unit(n, i));
-    const double total = g.dot(covariance * g);
-    result.spurious_after = total > 0.0 ? noise * g.squaredNorm() / total : 0.0;
+    Eigen::MatrixXd outputs(n, samples.cols()), gain(n, n);  // r = G x for every sample; G = (I - W)^-1
+    for (Eigen::Index t = 0; t < samples.cols(); ++t) outputs.col(t) = response.apply(samples.col(t));
+    for (int j = 0; j < n; ++j) gain.col(j) = response.apply(Eigen::VectorXd::Unit(n, j));
+    for (int i = 0; i < n; ++i) {
+        const Eigen::VectorXd g = gain.col(i);  // row i of G, which is symmetric because W is
+        const double total = g.dot(covariance * g);
+        const double correlation_after = correlation(row(outputs, i), row(shared, i));
+        const double spurious_after = total > 0.0 ? noise * g.squaredNorm() / total : 0.0;
+        result.mean_correlation_after += correlation_after / n;
+        result.mean_spurious_after += spurious_after / n;
+        if (i == result.stream) result.correlation_after = correlation_after, result.spurious_after = spurious_after;
+    }
+    result.output = row(outputs, result.stream);
     return result;
 }
 

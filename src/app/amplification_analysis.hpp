@@ -28,6 +28,9 @@ struct StreamAmplification {
     Eigen::VectorXd raw, shared, output;  // x_i, s_i, r_i over the recent samples, oldest first
     double correlation_before = 0.0, correlation_after = 0.0;
     double spurious_before = 0.0, spurious_after = 0.0;
+    // The same four numbers averaged over all N streams (after: only when defined).
+    double mean_correlation_before = 0.0, mean_correlation_after = 0.0;
+    double mean_spurious_before = 0.0, mean_spurious_after = 0.0;
 };
 
 // Pearson correlation of two equally long series; 0 when either is constant.

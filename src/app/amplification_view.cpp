@@ -1,6 +1,7 @@
 // The amplification view (see amplification_view.hpp).
 #include "app/amplification_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/amplification_analysis.hpp"
@@ -13,8 +14,12 @@ namespace hebbian::app {
 
 namespace {
 
-// The series rescaled to zero mean and unit variance, so that shapes can be compared.
-Eigen::VectorXd standardised(const Eigen::VectorXd& v) {
+constexpr Eigen::Index kShownSamples = 100;  // the plot shows the newest samples only, to stay readable
+
+// The newest kShownSamples of the series, rescaled to zero mean and unit variance so
+// that shapes can be compared.
+Eigen::VectorXd standardised(const Eigen::VectorXd& series) {
+    const Eigen::VectorXd v = series.tail(std::min(series.size(), kShownSamples));
     if (v.size() < 2) return v;
     const Eigen::ArrayXd centred = v.array() - v.mean();
     const double sd = std::sqrt((centred * centred).mean());
@@ -23,27 +28,34 @@ Eigen::VectorXd standardised(const Eigen::VectorXd& v) {
 
 std::string percent(double share) { return std::isfinite(share) ? format_number(100.0 * share) + " %" : "n/a"; }
 
+void number_cell(double value, bool as_percent) {
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted((as_percent ? percent(value) : format_number(value)).c_str());
+}
+
 void draw_numbers(const StreamAmplification& a) {
-    if (!ImGui::BeginTable("before-after", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
+    if (!ImGui::BeginTable("before-after", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
     ImGui::TableSetupColumn("");
-    ImGui::TableSetupColumn("before: input x_i");
-    ImGui::TableSetupColumn("after: output r_i");
+    ImGui::TableSetupColumn("stream i: input x_i");
+    ImGui::TableSetupColumn("output r_i");
+    ImGui::TableSetupColumn("mean of all streams: input");
+    ImGui::TableSetupColumn("output");
     ImGui::TableHeadersRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("correlation with shared s_i");
-    explain("Pearson correlation over the last samples: corr(x_i, s_i) and corr(r_i, s_i).");
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(format_number(a.correlation_before).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(a.defined ? format_number(a.correlation_after).c_str() : "n/a");
+    explain("Pearson correlation over the last samples: corr(x_i, s_i) before the circuit, corr(r_i, s_i) after.");
+    number_cell(a.correlation_before, false);
+    number_cell(a.defined ? a.correlation_after : NAN, false);
+    number_cell(a.mean_correlation_before, false);
+    number_cell(a.defined ? a.mean_correlation_after : NAN, false);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("spurious share of variance");
     explain("Share of the variance that is private noise: sigma^2 / C_ii before the circuit, "
             "sigma^2 (G G^T)_ii / (G C G^T)_ii after it, with G = (I - W)^-1.");
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(percent(a.spurious_before).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(a.defined ? percent(a.spurious_after).c_str() : "n/a");
+    number_cell(a.spurious_before, true);
+    number_cell(a.defined ? a.spurious_after : NAN, true);
+    number_cell(a.mean_spurious_before, true);
+    number_cell(a.defined ? a.mean_spurious_after : NAN, true);
     ImGui::EndTable();
 }
 
@@ -85,14 +97,14 @@ Changes draw_amplification_view(const Simulation& sim, UiState& ui) {
     const Eigen::VectorXd raw = standardised(a.raw), shared = standardised(a.shared), output = standardised(a.output);
     for (const Eigen::VectorXd* v : {&raw, &shared, &output})
         for (Eigen::Index t = 0; t < v->size(); ++t) include(y, (*v)(t));
-    Plot plot("Stream i over the last samples (each trace scaled to unit variance)", size,
-              Range{0.0, std::max(1.0, double(a.raw.size() - 1)), false}, finish(y), "sample (oldest to newest)");
+    Plot plot("Stream i over the last 100 samples (each trace scaled to unit variance)", size,
+              Range{0.0, std::max(1.0, double(raw.size() - 1)), false}, finish(y), "sample (oldest to newest)",
+              {{"raw input x_i", palette::kSamples},
+               {"shared signal s_i", palette::kGreen},
+               {"circuit output r_i", palette::kOrange}});
     plot.line(raw, palette::kSamples, 1.5f);
     plot.line(shared, palette::kGreen, 2.0f);
     if (a.defined) plot.line(output, palette::kOrange, 2.0f);
-    plot.legend({{"raw input x_i", palette::kSamples},
-                 {"shared signal s_i", palette::kGreen},
-                 {"circuit output r_i", palette::kOrange}});
     return changes;
 }
 

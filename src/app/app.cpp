@@ -36,12 +36,14 @@ SimParams default_params(View view) {
             p.source.kind = SourceKind::Spectrum;
             p.source.inputs = 8;
             p.source.ratio = 0.6;
+            p.learning.eta = 0.002;  // time constant 1 / (eta alpha) = 250 steps, a low noise floor
             p.learning.alpha = 2.0;
             break;
         case View::Amplification: {
             p.circuit = Circuit::Recurrent;
             p.source.kind = SourceKind::Latent;
             p.source.inputs = 16;
+            p.learning.eta = 0.001;  // W averages ~1 / (eta alpha) ~ 200 samples: a steady spectral radius
             Simulation probe;  // alpha = 1.25 lambda_1 of this source: (I - W)^-1 defined, gain 5
             if (probe.reset(p).empty()) p.learning.alpha = kAmplificationAlphaFactor * probe.components().values(0);
             break;
@@ -199,6 +201,7 @@ void init_app(App& app, GLFWwindow* window, const PageOptions& options) {
         ViewRun& run = app.runs[static_cast<size_t>(view_index(view))];
         const SimParams params = default_params(view);
         run.sims.resize(view == View::Appendix ? 2 : 1);
+        if (view == View::Recurrent || view == View::Amplification) run.steps_per_frame = 20;
         if (view == View::Appendix) {
             run.step_limit = kAppendixSteps;
             run.steps_per_frame = 2;

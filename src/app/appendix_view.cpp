@@ -50,7 +50,8 @@ void draw_weight_path(ImVec2 size, const Simulation& sim, const std::vector<Eige
     }
     const Range axis = finish(range, 0.08);
     Plot plot(sim.inputs() == 2 ? "weight trajectory (w_1, w_2)" : "weight trajectory on the PC1-PC2 plane", size,
-              axis, axis, sim.inputs() == 2 ? "w_1 (vertical: w_2)" : "PC1 (vertical: PC2)");
+              axis, axis, sim.inputs() == 2 ? "w_1 (vertical: w_2)" : "PC1 (vertical: PC2)",
+              {{"w path", colour}, {"start", palette::kWhite}, {"PC1 axis", palette::kGreen, Stroke::Dashed}});
     const Eigen::Vector2d pc1 = basis.transpose() * sim.components().vectors.col(0);
     const double reach = std::max(std::abs(axis.lo), std::abs(axis.hi)) * 2.0;
     plot.segment(-reach * pc1.x(), -reach * pc1.y(), reach * pc1.x(), reach * pc1.y(), palette::kGreen,
@@ -60,7 +61,6 @@ void draw_weight_path(ImVec2 size, const Simulation& sim, const std::vector<Eige
         plot.point(xs.front(), ys.front(), palette::kWhite, 4.0f);
         plot.point(xs.back(), ys.back(), colour, 5.0f);
     }
-    plot.legend({{"w path (white dot: start)", colour}, {"PC1 axis", palette::kGreen, Stroke::Dashed}});
 }
 
 void draw_both_norms(ImVec2 size, const ViewRun& run) {
@@ -71,7 +71,10 @@ void draw_both_norms(ImVec2 size, const ViewRun& run) {
         include(y, sim.history().predicted_norm);
     }
     Plot plot("|w| of both runs (log scale), mean-field predictions dashed", size,
-              Range{0.0, double(kAppendixSteps), false}, finish(y), "step");
+              Range{0.0, double(kAppendixSteps), false}, finish(y), "step",
+              {{"plain Hebb", kRunColours[0]},
+               {"Hebb with decay", kRunColours[1]},
+               {"mean-field prediction", palette::kWhite, Stroke::Dashed}});
     for (size_t s = 0; s < run.sims.size(); ++s) {
         const History& h = run.sims[s].history();
         const std::vector<double> x = as_x(h.step);
@@ -84,9 +87,6 @@ void draw_both_norms(ImVec2 size, const ViewRun& run) {
         plot.marker(double(hebb.divergence().step), palette::kWarning, label);
     else if (auto step = explosion_step(hebb.history()))
         plot.marker(double(*step), palette::kWarning, label);
-    plot.legend({{"plain Hebb", kRunColours[0]},
-                 {"Hebb with decay", kRunColours[1]},
-                 {"mean-field prediction", palette::kWhite, Stroke::Dashed}});
 }
 
 }  // namespace

@@ -114,9 +114,14 @@ bool draw_source(SimParams& p) {
             "  gaussian2d  N = 2, A = R(angle) diag(sqrt(var major), sqrt(var minor))\n"
             "  spectrum    A = Q diag(sqrt(lambda_i)), lambda_i = lambda_1 ratio^(i-1), Q random\n"
             "  latent      A = sqrt(signal var) L (N x k loadings), sigma^2 = noise var (private)");
-    ImGui::BeginDisabled(s.kind == SourceKind::Gaussian2D);
-    changed |= slider("inputs N", s.inputs, 2, 64, false,
-                      "Number of input neurons N: x has N entries and C is N x N. The 2-D Gaussian fixes N = 2.");
+    const bool planar = s.kind == SourceKind::Gaussian2D;
+    int inputs = planar ? 2 : s.inputs;
+    ImGui::BeginDisabled(planar);
+    if (slider("inputs N", inputs, 2, 64, false,
+               "Number of input neurons N: x has N entries and C is N x N. The 2-D Gaussian fixes N = 2.")) {
+        s.inputs = inputs;
+        changed = true;
+    }
     ImGui::EndDisabled();
     switch (s.kind) {
         case SourceKind::Gaussian2D:

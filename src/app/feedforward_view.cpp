@@ -30,7 +30,8 @@ void draw_scatter(ImVec2 size, const Simulation& sim) {
     const bool plane = sim.inputs() == 2;
     const Range axis{-radius, radius, false};
     Plot plot(plane ? "Recent inputs x and the weight vector w" : "Recent inputs and w, projected on the PC1-PC2 plane",
-              size, axis, axis, plane ? "x_1 (vertical: x_2)" : "PC1 coordinate (vertical: PC2)");
+              size, axis, axis, plane ? "x_1 (vertical: x_2)" : "PC1 coordinate (vertical: PC2)",
+              {{"samples", palette::kSamples}, {"w", palette::kOrange}, {"PC1", palette::kGreen}, {"PC2", palette::kPurple}});
 
     // True principal axes behind everything, two standard deviations each way.
     const int shown_pcs = std::min<int>(2, static_cast<int>(pcs.values.size()));
@@ -53,9 +54,6 @@ void draw_scatter(ImVec2 size, const Simulation& sim) {
         plot.arrow(0.0, 0.0, tip.x(), tip.y(), colour);
         plot.label(tip.x(), tip.y(), colour, "w_" + std::to_string(r + 1) + "  |w| = " + format_number(norm));
     }
-    plot.legend({{"samples (last 256)", palette::kSamples},
-                 {"w direction (arrow)", palette::kOrange},
-                 {"PC1, PC2: 2 sd", palette::kGreen}});
 }
 
 // w_r (unit length) beside its reference PC with the sign that matches it.
@@ -90,23 +88,18 @@ void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
     }
     Range steps = empty_range();
     include(steps, x);
-    Plot plot("|cos(w_1, PC1)|: alignment with the top principal axis", size, finish(steps, 0.0),
-              Range{0.0, 1.05, false}, "step");
+    std::vector<LegendEntry> legend{
+        {closed_form ? "simulation" : "simulation (no closed form for this rule)", palette::kBlue}};
+    if (!h.subspace_alignment.empty()) legend.push_back({"top-k subspace", palette::kPurple});
+    if (closed_form) legend.push_back({"mean-field prediction", palette::kWhite, Stroke::Dashed});
+    Plot plot("|cos(w_1, PC1)|", size, finish(steps, 0.0), Range{0.0, 1.05, false}, "step", legend);
     if (closed_form) plot.line(x, predicted, palette::kWhite, Stroke::Dashed);
     plot.line(x, h.alignment, palette::kBlue, Stroke::Solid, 2.0f);
     if (!h.subspace_alignment.empty()) plot.line(x, h.subspace_alignment, palette::kPurple);
-    if (!h.subspace_alignment.empty())
-        plot.legend({{"simulation", palette::kBlue},
-                     {"top-k subspace alignment", palette::kPurple},
-                     {"mean-field prediction", palette::kWhite, Stroke::Dashed}});
-    else if (closed_form)
-        plot.legend({{"simulation", palette::kBlue}, {"mean-field prediction", palette::kWhite, Stroke::Dashed}});
-    else
-        plot.legend({{"simulation (no closed form for this rule)", palette::kBlue}});
 }
 
 // |w_1| over time, on a log scale once it spans more than three decades.
-void draw_norm_plot(const char* title, ImVec2 size, const Simulation& sim) {
+void draw_norm_plot(ImVec2 size, const Simulation& sim) {
     const History& h = sim.history();
     const std::vector<double> x = as_x(h.step);
     const bool log = wants_log_scale(h.norm) || wants_log_scale(h.predicted_norm);
@@ -114,16 +107,15 @@ void draw_norm_plot(const char* title, ImVec2 size, const Simulation& sim) {
     include(y, h.norm);
     include(y, h.predicted_norm);
     include(steps, x);
-    Plot plot(title, size, finish(steps, 0.0), finish(y), log ? "step (log scale: |w| explodes)" : "step");
+    std::vector<LegendEntry> legend{{"simulation", palette::kOrange}};
+    if (!h.predicted_norm.empty()) legend.push_back({"mean-field prediction", palette::kWhite, Stroke::Dashed});
+    Plot plot(log ? "|w_1| over time (log scale: it explodes)" : "|w_1| over time", size, finish(steps, 0.0), finish(y),
+              "step", legend);
     if (!h.predicted_norm.empty()) plot.line(x, h.predicted_norm, palette::kWhite, Stroke::Dashed);
     plot.line(x, h.norm, palette::kOrange, Stroke::Solid, 2.0f);
     if (sim.divergence().diverged)
         plot.marker(double(sim.divergence().step), palette::kWarning,
                     "diverged at step " + std::to_string(sim.divergence().step));
-    if (!h.predicted_norm.empty())
-        plot.legend({{"|w_1| simulation", palette::kOrange}, {"mean-field (1 + eta (lambda - alpha))^t", palette::kWhite, Stroke::Dashed}});
-    else
-        plot.legend({{"|w_1| simulation", palette::kOrange}});
 }
 
 }  // namespace
@@ -143,7 +135,7 @@ Changes draw_feedforward_view(const Simulation& sim, UiState&) {
         ImGui::EndGroup();
     }
     const ImVec2 plot_size(0.5f * (avail.x - gap), ImGui::GetContentRegionAvail().y);
-    draw_norm_plot("|w_1| over time", plot_size, sim);
+    draw_norm_plot(plot_size, sim);
     ImGui::SameLine();
     draw_alignment_plot(plot_size, sim);
     return {};

@@ -23,7 +23,8 @@ void stroke_path(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 colo
                  float thickness, float dash) {
     if (points.size() < 2) return;
     if (stroke == Stroke::Solid) {
-        draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, thickness);
+        // Separate segments: ImGui's joined thick polylines break up at sharp zigzags.
+        for (size_t k = 1; k < points.size(); ++k) draw->AddLine(points[k - 1], points[k], colour, thickness);
         return;
     }
     // Dashes of length `dash` separated by gaps of 0.7 dash, continued across vertices.
@@ -48,18 +49,37 @@ void stroke_path(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 colo
     }
 }
 
-Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label)
+Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label,
+           const std::vector<LegendEntry>& legend)
     : draw_(ImGui::GetWindowDrawList()), x_(x), y_(y), unit_(ImGui::GetFontSize() / 13.0f) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(title, ImVec2(std::max(size.x, 40.0f), std::max(size.y, 40.0f)));
+    size = ImVec2(std::max(size.x, 40.0f), std::max(size.y, 40.0f));
+    ImGui::InvisibleButton(title, size);
     hovered_ = ImGui::IsItemHovered();
     const float font = ImGui::GetFontSize();
+    draw_->AddText(origin, palette::kWhite, title);
+
+    // Legend: after the title when the row has room, else on a row of its own.
+    const float swatch = 1.6f * font, spacing = 1.2f * font;
+    float legend_width = 0.0f;
+    for (const LegendEntry& e : legend) legend_width += swatch + 4 * unit_ + ImGui::CalcTextSize(e.label).x + spacing;
+    const float title_width = ImGui::CalcTextSize(title).x + 2 * spacing;
+    const bool own_row = legend.size() > 0 && title_width + legend_width > size.x;
+    ImVec2 at(own_row ? origin.x + 4 * unit_ : std::max(origin.x + title_width, origin.x + size.x - legend_width),
+              origin.y + (own_row ? font * 1.15f : 0.0f));
+    for (const LegendEntry& e : legend) {
+        stroke_path(draw_, {ImVec2(at.x, at.y + 0.55f * font), ImVec2(at.x + swatch, at.y + 0.55f * font)}, e.colour,
+                    e.stroke, 2 * unit_, 4 * unit_);
+        at.x += swatch + 4 * unit_;
+        draw_->AddText(at, palette::kAxis, e.label);
+        at.x += ImGui::CalcTextSize(e.label).x + spacing;
+    }
+
     const float left = ImGui::CalcTextSize("-8.88e+88").x + 6 * unit_;
-    min_ = ImVec2(origin.x + left, origin.y + 1.5f * font);
+    min_ = ImVec2(origin.x + left, origin.y + (own_row ? 2.6f : 1.5f) * font);
     max_ = ImVec2(origin.x + size.x - 8 * unit_, origin.y + size.y - (x_label && *x_label ? 2.6f : 1.5f) * font);
     max_.x = std::max(max_.x, min_.x + 10), max_.y = std::max(max_.y, min_.y + 10);
 
-    draw_->AddText(origin, palette::kWhite, title);
     draw_->AddRectFilled(min_, max_, palette::kPlotBackground);
     for (double t : ticks(y_, 5)) {
         const float sy = to_screen(x_.lo, t).y;
@@ -148,32 +168,16 @@ void Plot::marker(double x, ImU32 colour, const std::string& text) {
     draw_->AddText(at, colour, text.c_str());
 }
 
-void Plot::legend(std::initializer_list<LegendEntry> entries) {
-    const float font = ImGui::GetFontSize(), swatch = 1.6f * font;
-    float width = 0.0f;
-    for (const LegendEntry& e : entries) width = std::max(width, ImGui::CalcTextSize(e.label).x);
-    const ImVec2 corner(min_.x + 6 * unit_, min_.y + 4 * unit_);
-    draw_->AddRectFilled(corner, ImVec2(corner.x + swatch + width + 10 * unit_, corner.y + font * entries.size() + 4),
-                         IM_COL32(0, 0, 0, 150));
-    float y = corner.y + 2;
-    for (const LegendEntry& e : entries) {
-        stroke_path(draw_, {ImVec2(corner.x + 3 * unit_, y + 0.5f * font), ImVec2(corner.x + swatch, y + 0.5f * font)},
-                    e.colour, e.stroke, 2 * unit_, 4 * unit_);
-        draw_->AddText(ImVec2(corner.x + swatch + 5 * unit_, y), palette::kWhite, e.label);
-        y += font;
-    }
-}
-
 std::vector<double> as_x(const std::vector<long long>& steps) { return {steps.begin(), steps.end()}; }
 
 void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const Eigen::VectorXd& b,
-               ImU32 colour_a, ImU32 colour_b, std::initializer_list<LegendEntry> legend) {
+               ImU32 colour_a, ImU32 colour_b, const std::vector<LegendEntry>& legend) {
     Range y = empty_range();
     include(y, 0.0);
     for (const Eigen::VectorXd* v : {&a, &b})
         for (Eigen::Index i = 0; i < v->size(); ++i) include(y, (*v)(i));
     const Eigen::Index n = std::max(a.size(), b.size());
-    Plot plot(title, size, Range{-0.5, double(n) - 0.5, false}, finish(y, 0.25), "input index i");
+    Plot plot(title, size, Range{-0.5, double(n) - 0.5, false}, finish(y, 0.25), "input index i", legend);
     const float half_gap = 0.5f * (plot.to_screen(1.0, 0.0).x - plot.to_screen(0.0, 0.0).x);
     const float bar = std::max(1.0f, 0.4f * half_gap);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -185,7 +189,6 @@ void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const E
             draw->AddRectFilled(ImVec2(base.x, plot.to_screen(0, b(i)).y), ImVec2(base.x + bar, base.y), colour_b);
     }
     plot.segment(-0.5, 0.0, double(n) - 0.5, 0.0, palette::kAxis);
-    plot.legend(legend);
 }
 
 }  // namespace hebbian::app

@@ -2,14 +2,15 @@
 // with ticks, grid and axis labels, and lines (solid or dashed), arrows, points and
 // markers in data coordinates. Used by every view.
 //
-//   Plot plot("|w|", size, x_range, y_range, "step");
+//   Plot plot("|w|", size, x_range, y_range, "step",
+//             {{"simulation", palette::kBlue}, {"theory", palette::kWhite, Stroke::Dashed}});
 //   plot.line(steps, norms, palette::kBlue);
 //   plot.line(steps, predicted, palette::kWhite, Stroke::Dashed);
-//   plot.legend({{"simulation", palette::kBlue}, {"theory", palette::kWhite}});
+//
+// The legend sits in the title row (or a row under it when it does not fit), never over the data.
 #pragma once
 
 #include <Eigen/Dense>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,9 @@ struct LegendEntry {
 
 class Plot {
 public:
-    // Places a plot of `size` at the cursor (as one ImGui item) and draws its frame.
-    Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label);
+    // Places a plot of `size` at the cursor (as one ImGui item) and draws its frame and legend.
+    Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label,
+         const std::vector<LegendEntry>& legend = {});
     ~Plot();
     Plot(const Plot&) = delete;
     Plot& operator=(const Plot&) = delete;
@@ -50,7 +52,6 @@ public:
     void label(double x, double y, ImU32 colour, const std::string& text);
     // A vertical line at x with `text` written beside it near the top.
     void marker(double x, ImU32 colour, const std::string& text);
-    void legend(std::initializer_list<LegendEntry> entries);
 
 private:
     ImDrawList* draw_;
@@ -65,7 +66,7 @@ std::vector<double> as_x(const std::vector<long long>& steps);
 
 // Two series as grouped bars (index on x, value on y): a in colour_a, b in colour_b.
 void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const Eigen::VectorXd& b,
-               ImU32 colour_a, ImU32 colour_b, std::initializer_list<LegendEntry> legend);
+               ImU32 colour_a, ImU32 colour_b, const std::vector<LegendEntry>& legend);
 
 // Polyline through screen points, dashed or solid; points need not be finite-checked.
 void stroke_path(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 colour, Stroke stroke,

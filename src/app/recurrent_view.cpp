@@ -76,15 +76,19 @@ void draw_colour_bar(float height, double scale) {
 void draw_error_plot(ImVec2 size, const Simulation& sim) {
     const History& h = sim.history();
     const std::vector<double> x = as_x(h.step);
+    // The prediction falls without bound, the simulation stops at its sampling-noise floor:
+    // show the prediction only down to a tenth of the lowest simulated error.
     Range y = empty_range(true), steps = empty_range();
     include(y, h.relative_error);
-    include(y, h.predicted_relative_error);
+    const double floor = y.lo <= y.hi ? 0.1 * y.lo : 0.0;
+    for (double e : h.predicted_relative_error)
+        if (e >= floor) include(y, e);
     include(steps, x);
-    Plot plot("Relative error |alpha W - C|_F / |C|_F (log scale)", size, finish(steps, 0.0), finish(y), "step");
+    Plot plot("Relative error |alpha W - C|_F / |C|_F (log scale)", size, finish(steps, 0.0), finish(y), "step",
+              {{"simulation", palette::kBlue},
+               {"mean-field (1 - eta alpha)^t; floor: sampling noise", palette::kWhite, Stroke::Dashed}});
     plot.line(x, h.predicted_relative_error, palette::kWhite, Stroke::Dashed);
     plot.line(x, h.relative_error, palette::kBlue, Stroke::Solid, 2.0f);
-    plot.legend({{"simulation", palette::kBlue},
-                 {"mean-field (1 - eta alpha)^t (floor: sampling noise)", palette::kWhite, Stroke::Dashed}});
 }
 
 }  // namespace

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# End-to-end test of the web page in headless Chromium.
+#
+#   bash tests/browser/run.sh <page-dir> <screenshot-out-dir>
+#   e.g. bash tests/browser/run.sh build/wasm/web web/screenshots
+#
+# Serves <page-dir> (index.html, hebbian_app.js, hebbian_app.wasm) on 127.0.0.1 at a free
+# port and opens each view (?view=feedforward|recurrent|amplification|appendix) in headless
+# Chromium, driven by check_page.py through the DevTools protocol on a pipe. A view passes when
+# the page's status hook (window.hebbianStatus() and <pre id="hebbian-status">) names that view
+# with steps > 0 and a finite alignment, and the console shows no error, warning or uncaught
+# exception. Once the view has run a while (the appendix: its 250 steps) a 1280x800 screenshot
+# is saved as <screenshot-out-dir>/<view>.png.
+#
+# Real time rather than --virtual-time-budget: under virtual time the number of frames drawn
+# before a screenshot varied from run to run. Prints "browser: P passed, F failed" and exits
+# non-zero on any failure. Needs chromium and python3; works as root, without display or stdin.
+set -euo pipefail
+
+page_dir=${1:?usage: run.sh <page-dir> <screenshot-out-dir>}
+out_dir=${2:?usage: run.sh <page-dir> <screenshot-out-dir>}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# view and the steps it should reach before its screenshot
+views=(feedforward:600 recurrent:2000 amplification:2000 appendix:250)
+
+for file in index.html hebbian_app.js hebbian_app.wasm; do
+  if [ ! -f "$page_dir/$file" ]; then
+    echo "browser: $page_dir/$file is missing; build first: cmake --build build/wasm --target hebbian_app" >&2
+    exit 1
+  fi
+done
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+  echo "browser: chromium not found (scripts/deps.sh installs it)" >&2
+  exit 1
+fi
+mkdir -p "$out_dir"
+out_dir=$(cd "$out_dir" && pwd)
+page_dir=$(cd "$page_dir" && pwd)
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$page_dir" >"$work/server.log" 2>&1 </dev/null &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for _ in $(seq 100); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/index.html', timeout=1)" \
+    2>/dev/null && break
+  sleep 0.1
+done
+
+passed=0
+failed=0
+for entry in "${views[@]}"; do
+  view=${entry%%:*}
+  settle=${entry##*:}
+  url="http://127.0.0.1:$port/index.html?view=$view"
+  if result=$(timeout 180 python3 "$here/check_page.py" "$browser" "$url" "$view" "$settle" "$out_dir/$view.png" \
+      2>"$work/$view.err" </dev/null); then
+    passed=$((passed + 1))
+    echo "browser: $view ok: $result -> $out_dir/$view.png"
+  else
+    failed=$((failed + 1))
+    echo "browser: $view FAILED: $(cat "$work/$view.err") ${result:-}" >&2
+  fi
+done
+
+echo "browser: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
