@@ -2,8 +2,10 @@
 #include "feedforward.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "divergence.hpp"
+#include "kernels.hpp"
 
 namespace hebbian {
 
@@ -22,9 +24,64 @@ FeedforwardCircuit::FeedforwardCircuit(const FeedforwardParams& params, Eigen::M
     : params_(params),
       w_(std::move(initial_weights)),
       theta_(Eigen::VectorXd::Zero(w_.rows())),
-      y_last_(Eigen::VectorXd::Zero(w_.rows())) {}
+      y_last_(Eigen::VectorXd::Zero(w_.rows())),
+      magnitude_bound_(std::numeric_limits<double>::infinity()) {}
 
 std::string FeedforwardCircuit::learn(const Eigen::MatrixXd& x, double divergence_limit) {
+    if (x.cols() == 1 && w_.rows() == 1 && params_.rule != Rule::Sanger && params_.rule != Rule::Bcm &&
+        learn_single(x, divergence_limit))
+        return "";
+    if (x.cols() == 1 && params_.rule == Rule::Sanger) return learn_sanger(x, divergence_limit);
+    return learn_general(x, divergence_limit);
+}
+
+bool FeedforwardCircuit::learn_single(const Eigen::MatrixXd& x, double divergence_limit) {
+    const int n = static_cast<int>(x.rows());
+    const double y = kernels::dot(w_.data(), x.data(), n);  // y = w . x
+    if (!(std::fabs(y) <= divergence_limit)) return false;
+    // Every rule here is w <- a w + b x:
+    //   hebb   dw = eta * y x                 a = 1,               b = eta y
+    //   decay  dw = eta * (y x - alpha w)     a = 1 - eta alpha,   b = eta y
+    //   oja    dw = eta * y (x - y w)         a = 1 - eta y^2,     b = eta y
+    const double eta = params_.eta;
+    const double a = params_.rule == Rule::Hebb    ? 1.0
+                     : params_.rule == Rule::Decay ? 1.0 - eta * params_.alpha
+                                                   : 1.0 - eta * (y * y);
+    const double b = eta * y;
+    // max |w_new| <= |a| max |w| + |b| max |x| (widened by a few ulps for rounding):
+    // a bound that spares checking every new weight.
+    constexpr double kRounding = 1.0 + 8.0 * std::numeric_limits<double>::epsilon();
+    const double input_bound = std::fabs(b) * kernels::max_abs(x.data(), n);
+    double bound = (std::fabs(a) * magnitude_bound_ + input_bound) * kRounding;
+    if (!(bound <= divergence_limit)) {
+        magnitude_bound_ = kernels::max_abs(w_.data(), n);
+        bound = (std::fabs(a) * magnitude_bound_ + input_bound) * kRounding;
+        if (!(bound <= divergence_limit)) return false;
+    }
+    kernels::scale_add(w_.data(), a, b, x.data(), n);
+    magnitude_bound_ = bound;
+    y_last_(0) = y;
+    return true;
+}
+
+std::string FeedforwardCircuit::learn_sanger(const Eigen::MatrixXd& x, double divergence_limit) {
+    const int k = static_cast<int>(w_.rows()), n = static_cast<int>(w_.cols());
+    y_.resize(k, 1);
+    w_next_.resize(k, n);
+    kernels::gemv(y_.data(), w_.data(), k, n, k, x.data());  // y = W x
+    // dW = eta * (y x^T - LT[y y^T] W), row by row in kernels::sanger_step
+    const bool within = kernels::sanger_step(w_next_.data(), w_.data(), k, n, x.data(), y_.data(), params_.eta,
+                                             divergence_limit);
+    std::string why = within ? "" : blow_up_reason(w_next_, divergence_limit, "weights");
+    if (why.empty()) why = blow_up_reason(y_, divergence_limit, "outputs");
+    if (!why.empty()) return why;
+    w_.swap(w_next_);
+    magnitude_bound_ = std::numeric_limits<double>::infinity();
+    y_last_ = y_.col(0);
+    return "";
+}
+
+std::string FeedforwardCircuit::learn_general(const Eigen::MatrixXd& x, double divergence_limit) {
     const double inv_batch = 1.0 / static_cast<double>(x.cols());
     y_.noalias() = w_ * x;  // y = W x for every sample of the batch (k x B)
     theta_next_ = theta_;
@@ -65,6 +122,7 @@ std::string FeedforwardCircuit::learn(const Eigen::MatrixXd& x, double divergenc
     if (!why.empty()) return why;
     w_.swap(w_next_);
     theta_.swap(theta_next_);
+    magnitude_bound_ = std::numeric_limits<double>::infinity();
     y_last_ = y_.col(y_.cols() - 1);
     return "";
 }

@@ -12,7 +12,9 @@
 //           dtheta_i = theta_rate * (y_i^2 - theta_i)  selective for one input pattern
 //
 // A step takes a batch of B samples (columns of X) and applies the mean update,
-// with W held fixed inside the batch; B = 1 is the usual online rule.
+// with W held fixed inside the batch; B = 1 is the usual online rule. The online
+// step of hebb, decay and oja with one output, and of sanger, runs on the SIMD
+// kernels of kernels.hpp; the other cases use Eigen.
 #pragma once
 
 #include <Eigen/Dense>
@@ -48,9 +50,16 @@ public:
     std::string learn(const Eigen::MatrixXd& x, double divergence_limit);
 
 private:
+    // The online step of hebb, decay or oja with k = 1; false when it cannot vouch
+    // for the result (then the general step decides).
+    bool learn_single(const Eigen::MatrixXd& x, double divergence_limit);
+    std::string learn_sanger(const Eigen::MatrixXd& x, double divergence_limit);
+    std::string learn_general(const Eigen::MatrixXd& x, double divergence_limit);
+
     FeedforwardParams params_;
     Eigen::MatrixXd w_, w_next_, y_, dw_;
     Eigen::VectorXd theta_, theta_next_, y_last_;
+    double magnitude_bound_;  // an upper bound on max |W_ij| (infinity when unknown)
 };
 
 }  // namespace hebbian

@@ -3,8 +3,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "divergence.hpp"
+#include "kernels.hpp"
 
 namespace hebbian {
 
@@ -18,20 +20,25 @@ RecurrentCircuit::RecurrentCircuit(const RecurrentParams& params, int inputs)
     : params_(params), w_(Eigen::MatrixXd::Zero(inputs, inputs)) {}
 
 std::string RecurrentCircuit::learn(const Eigen::MatrixXd& x, double divergence_limit) {
+    const int n = static_cast<int>(w_.rows()), m = static_cast<int>(x.cols());
     const double keep = 1.0 - params_.eta * params_.alpha;
-    const double gain = params_.eta / static_cast<double>(x.cols());
+    const double gain = params_.eta / static_cast<double>(m);
+    coefficients_.assign(static_cast<size_t>(m), gain);
     // |W_new|_max <= |keep| |W|_max + gain * sum_b max_i x_ib^2: a cheap bound that
     // spares reading all of W on every step.
     double input_bound = 0.0;
-    for (Eigen::Index b = 0; b < x.cols(); ++b) input_bound += x.col(b).cwiseAbs2().maxCoeff();
+    for (int b = 0; b < m; ++b) {
+        const double largest = kernels::max_abs(x.col(b).data(), n);
+        input_bound += largest * largest;
+    }
     double bound = std::fabs(keep) * magnitude_bound_ + gain * input_bound;
     if (!std::isfinite(bound) || bound > divergence_limit) {
         magnitude_bound_ = w_.cwiseAbs().maxCoeff();
         bound = std::fabs(keep) * magnitude_bound_ + gain * input_bound;
         if (!std::isfinite(bound) || bound > divergence_limit) {
             // W <- (1 - eta*alpha) W + eta <x x^T>, tried on a copy first.
-            Eigen::MatrixXd candidate = keep * w_;
-            candidate.noalias() += gain * x * x.transpose();
+            Eigen::MatrixXd candidate = w_;
+            kernels::symmetric_rank_update(candidate.data(), n, keep, x.data(), n, m, coefficients_.data());
             std::string why = blow_up_reason(candidate, divergence_limit, "recurrent weights");
             if (!why.empty()) return why;
             w_.swap(candidate);
@@ -40,10 +47,49 @@ std::string RecurrentCircuit::learn(const Eigen::MatrixXd& x, double divergence_
         }
     }
     // W <- (1 - eta*alpha) W + eta <x x^T>
-    w_ *= keep;
-    w_.noalias() += gain * x * x.transpose();
+    kernels::symmetric_rank_update(w_.data(), n, keep, x.data(), n, m, coefficients_.data());
     magnitude_bound_ = bound;
     return "";
+}
+
+RecurrentCircuit::StepsDone RecurrentCircuit::learn_steps(const Eigen::MatrixXd& x, int batch,
+                                                          double divergence_limit) {
+    const int n = static_cast<int>(w_.rows());
+    const int steps = static_cast<int>(x.cols()) / batch;
+    const double keep = 1.0 - params_.eta * params_.alpha;
+    const double gain = params_.eta / static_cast<double>(batch);
+    // The bound of learn() carried through every step of the block (widened by a
+    // few ulps per step for the rounding of the block product).
+    constexpr double kRounding = 1.0 + 8.0 * std::numeric_limits<double>::epsilon();
+    double bound = magnitude_bound_;
+    bool safe = true;
+    for (int s = 0; s < steps && safe; ++s) {
+        double inputs = 0.0;
+        for (int b = s * batch; b < (s + 1) * batch; ++b) {
+            const double largest = kernels::max_abs(x.col(b).data(), n);
+            inputs += largest * largest;
+        }
+        bound = (std::fabs(keep) * bound + gain * inputs) * kRounding;
+        safe = std::isfinite(bound) && bound <= divergence_limit;
+    }
+    if (!safe) {
+        StepsDone done;
+        step_batch_.resize(n, batch);
+        for (; done.steps < steps; ++done.steps) {
+            step_batch_ = x.middleCols(static_cast<Eigen::Index>(done.steps) * batch, batch);
+            done.reason = learn(step_batch_, divergence_limit);
+            if (!done.reason.empty()) break;
+        }
+        return done;
+    }
+    // W <- k^S W + sum_s c_s sum_{b in step s} x_b x_b^T,  c_s = (eta/batch) k^(S-1-s),  k = 1 - eta*alpha
+    coefficients_.resize(static_cast<size_t>(steps) * static_cast<size_t>(batch));
+    double power = 1.0;  // k^(S-1-s), s counting down
+    for (int s = steps - 1; s >= 0; --s, power *= keep)
+        for (int b = s * batch; b < (s + 1) * batch; ++b) coefficients_[static_cast<size_t>(b)] = gain * power;
+    kernels::symmetric_rank_update(w_.data(), n, power, x.data(), n, steps * batch, coefficients_.data());
+    magnitude_bound_ = bound;
+    return StepsDone{steps, ""};
 }
 
 RecurrentResponse::RecurrentResponse(const Eigen::MatrixXd& weights) {
@@ -66,7 +112,12 @@ std::string RecurrentResponse::why_undefined() const {
 
 Eigen::VectorXd RecurrentResponse::apply(const Eigen::VectorXd& x) const {
     // r = V diag(1 / (1 - mu)) V^T x
-    return vectors_ * gains_.cwiseProduct(vectors_.transpose() * x);
+    const int n = static_cast<int>(vectors_.rows());
+    Eigen::VectorXd z(n), r(n);
+    kernels::gemv_transposed(z.data(), vectors_.data(), n, n, n, x.data());  // z = V^T x
+    z.array() *= gains_.array();                                               // z = diag(1 / (1 - mu)) z
+    kernels::gemv(r.data(), vectors_.data(), n, n, n, z.data());             // r = V z
+    return r;
 }
 
 }  // namespace hebbian

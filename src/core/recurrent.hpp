@@ -16,6 +16,7 @@
 
 #include <Eigen/Dense>
 #include <string>
+#include <vector>
 
 namespace hebbian {
 
@@ -37,10 +38,23 @@ public:
     // Returns an empty string on success; on divergence the reason, with W unchanged.
     std::string learn(const Eigen::MatrixXd& x, double divergence_limit);
 
+    // Learns S = X.cols() / batch consecutive steps, step s from columns
+    // s*batch .. s*batch + batch - 1. The update does not depend on W, so the S
+    // steps are one scaled symmetric rank-(S*batch) update, exact up to rounding:
+    //     W_{t+S} = k^S W_t + (eta/batch) sum_s k^(S-1-s) sum_{b in step s} x_b x_b^T,  k = 1 - eta*alpha.
+    // When the magnitude bound cannot rule out divergence inside the block, the
+    // steps run one by one through learn(), so divergence stops at the same step.
+    struct StepsDone {
+        int steps = 0;       // learning steps applied
+        std::string reason;  // empty, or why step `steps + 1` was refused
+    };
+    StepsDone learn_steps(const Eigen::MatrixXd& x, int batch, double divergence_limit);
+
 private:
     RecurrentParams params_;
-    Eigen::MatrixXd w_;
+    Eigen::MatrixXd w_, step_batch_;
     double magnitude_bound_ = 0.0;  // an upper bound on max |W_ij|, kept without reading W
+    std::vector<double> coefficients_;  // c_b of the symmetric update (scratch)
 };
 
 // The response operator (I - W)^-1 of a symmetric W, from its eigendecomposition.

@@ -1,6 +1,7 @@
 // Orchestrates source, circuit, divergence and analysis (see simulation.hpp).
 #include "simulation.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace hebbian {
@@ -104,7 +105,7 @@ std::string Simulation::reset(const SimParams& params) {
         initial_relative_error_ = relative_frobenius_error(alpha_in_use() * initial_weights_, covariance_);
     }
 
-    running_ = RunningCovariance(params.track_empirical ? n : 0);
+    running_ = BlockCovariance(params.track_empirical ? n : 0);
     steps_ = 0;
     divergence_ = Divergence{};
     history_ = History{};
@@ -123,26 +124,49 @@ double Simulation::alpha_in_use() const {
 }
 
 void Simulation::step(long long n) {
-    for (long long s = 0; s < n && !divergence_.diverged; ++s) {
-        for (Eigen::Index b = 0; b < batch_.cols(); ++b) {
+    const long long batch = params_.batch;
+    const long long block_steps = std::max<long long>(1, kBlockSamples / batch);
+    while (n > 0 && !divergence_.diverged) {
+        // Up to the next history record: the steps in between are never observed.
+        const long long steps = std::min({n, block_steps, history_.stride - steps_ % history_.stride});
+        const Eigen::Index columns = static_cast<Eigen::Index>(steps * batch);
+        block_.resize(sample_.size(), columns);
+        block_latent_.resize(latent_.size(), columns);
+        for (Eigen::Index b = 0; b < columns; ++b) {
             source_->sample(sample_rng_, sample_, &latent_);
-            sample_ -= offset_;
-            batch_.col(b) = sample_;
-            if (params_.track_empirical) running_.add(sample_);
-            remember(sample_, latent_);
+            block_.col(b) = sample_ - offset_;
+            block_latent_.col(b) = latent_;
         }
-        const std::string why = feedforward_ ? feedforward_->learn(batch_, params_.divergence_limit)
-                                             : recurrent_->learn(batch_, params_.divergence_limit);
-        if (!why.empty()) {
-            divergence_ = Divergence{true, steps_ + 1, why};
-            return;
-        }
-        ++steps_;
-        if (steps_ % history_.stride == 0) record();
+        const long long done = learn_block(steps);
+        // The samples of the steps done and of a refused step count as seen, as they would one step at a time.
+        const Eigen::Index seen = std::min<Eigen::Index>(columns, static_cast<Eigen::Index>((done + 1) * batch));
+        if (params_.track_empirical) running_.add(block_.leftCols(seen));
+        for (Eigen::Index b = 0; b < seen; ++b) remember(block_.col(b), block_latent_.col(b));
+        steps_ += done;
+        if (done > 0 && steps_ % history_.stride == 0) record();
+        n -= steps;
     }
 }
 
-void Simulation::remember(const Eigen::VectorXd& x, const Eigen::VectorXd& latent) {
+long long Simulation::learn_block(long long steps) {
+    const int batch = params_.batch;
+    if (recurrent_) {
+        const RecurrentCircuit::StepsDone done = recurrent_->learn_steps(block_, batch, params_.divergence_limit);
+        if (!done.reason.empty()) divergence_ = Divergence{true, steps_ + done.steps + 1, done.reason};
+        return done.steps;
+    }
+    for (long long s = 0; s < steps; ++s) {
+        batch_ = block_.middleCols(static_cast<Eigen::Index>(s * batch), batch);
+        const std::string why = feedforward_->learn(batch_, params_.divergence_limit);
+        if (!why.empty()) {
+            divergence_ = Divergence{true, steps_ + s + 1, why};
+            return s;
+        }
+    }
+    return steps;
+}
+
+void Simulation::remember(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& latent) {
     const Eigen::Index slot = recent_written_ % recent_.cols();
     recent_.col(slot) = x;
     if (latent.size() > 0) recent_latent_.col(slot) = latent;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "analysis.hpp"
+#include "block_covariance.hpp"
 #include "divergence.hpp"
 #include "feedforward.hpp"
 #include "random.hpp"
@@ -52,6 +53,8 @@ struct SimParams {
 };
 
 constexpr int kMaxBatch = 4096;
+// Samples drawn (and, for the recurrent circuit, learned) per block inside step().
+constexpr int kBlockSamples = 64;
 
 // Every series has one entry per recorded step; series that do not apply to the
 // current circuit or rule stay empty.
@@ -90,6 +93,8 @@ public:
     // Starts a new run. On invalid parameters returns the reason and keeps the current run.
     std::string reset(const SimParams& params);
     // Runs up to n learning steps; stops early (and stays stopped) on divergence.
+    // Samples are drawn a block at a time (up to kBlockSamples, never past the next
+    // history record); the recurrent circuit learns each block as one update.
     void step(long long n);
 
     const SimParams& params() const { return params_; }
@@ -122,7 +127,10 @@ public:
 
 private:
     void record();
-    void remember(const Eigen::VectorXd& x, const Eigen::VectorXd& latent);
+    void remember(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& latent);
+    // Learns the steps whose samples are in block_; returns how many were done and
+    // sets divergence_ when one was refused.
+    long long learn_block(long long steps);
     double alpha_in_use() const;
 
     SimParams params_;
@@ -135,11 +143,11 @@ private:
     Eigen::MatrixXd covariance_;
     PrincipalComponents components_;
     double initial_relative_error_ = 1.0;
-    RunningCovariance running_;
+    BlockCovariance running_;
     long long steps_ = 0;
     Divergence divergence_;
     History history_;
-    Eigen::MatrixXd batch_, recent_, recent_latent_;
+    Eigen::MatrixXd batch_, block_, block_latent_, recent_, recent_latent_;
     Eigen::VectorXd sample_, latent_;
     long long recent_written_ = 0;
 };

@@ -1,0 +1,326 @@
+// The two-lane double vector and the kernels built on it (see kernels.hpp).
+//
+// Every kernel treats a pair of doubles as one value of type V and uses only
+// lane-wise +, -, *, |.|, compare and select, so the three back ends below round
+// identically. Odd tails are done in scalar code shared by all back ends.
+#include "kernels.hpp"
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace hebbian::kernels {
+
+namespace {
+
+#if defined(__wasm_simd128__)
+constexpr const char* kBackend = "wasm-simd128";
+struct V {
+    v128_t v;
+};
+struct Mask {
+    v128_t m;
+};
+inline V load(const double* p) { return {wasm_v128_load(p)}; }
+inline void store(double* p, V a) { wasm_v128_store(p, a.v); }
+inline V load_pair(const double* p0, const double* p1) { return {wasm_f64x2_make(*p0, *p1)}; }
+inline void store_pair(double* p0, double* p1, V a) {
+    *p0 = wasm_f64x2_extract_lane(a.v, 0);
+    *p1 = wasm_f64x2_extract_lane(a.v, 1);
+}
+inline V splat(double s) { return {wasm_f64x2_splat(s)}; }
+inline V splat_load(const double* p) { return {wasm_v128_load64_splat(p)}; }
+inline V operator+(V a, V b) { return {wasm_f64x2_add(a.v, b.v)}; }
+inline V operator-(V a, V b) { return {wasm_f64x2_sub(a.v, b.v)}; }
+inline V operator*(V a, V b) { return {wasm_f64x2_mul(a.v, b.v)}; }
+inline V abs(V a) { return {wasm_f64x2_abs(a.v)}; }
+// (acc < v) ? v : acc per lane: a NaN in v leaves acc.
+inline V max_into(V acc, V v) { return {wasm_f64x2_pmax(acc.v, v.v)}; }
+inline Mask all_set() { return {wasm_i64x2_splat(-1)}; }
+inline Mask within(V a, V limit) { return {wasm_f64x2_le(wasm_f64x2_abs(a.v), limit.v)}; }
+inline Mask operator&(Mask a, Mask b) { return {wasm_v128_and(a.m, b.m)}; }
+inline bool all(Mask a) { return wasm_i64x2_all_true(a.m); }
+inline double lane0(V a) { return wasm_f64x2_extract_lane(a.v, 0); }
+inline double lane1(V a) { return wasm_f64x2_extract_lane(a.v, 1); }
+#elif defined(__SSE2__)
+constexpr const char* kBackend = "sse2";
+struct V {
+    __m128d v;
+};
+struct Mask {
+    __m128d m;
+};
+inline V load(const double* p) { return {_mm_loadu_pd(p)}; }
+inline void store(double* p, V a) { _mm_storeu_pd(p, a.v); }
+inline V load_pair(const double* p0, const double* p1) { return {_mm_loadh_pd(_mm_load_sd(p0), p1)}; }
+inline void store_pair(double* p0, double* p1, V a) {
+    _mm_storel_pd(p0, a.v);
+    _mm_storeh_pd(p1, a.v);
+}
+inline V splat(double s) { return {_mm_set1_pd(s)}; }
+inline V splat_load(const double* p) { return {_mm_load1_pd(p)}; }
+inline V operator+(V a, V b) { return {_mm_add_pd(a.v, b.v)}; }
+inline V operator-(V a, V b) { return {_mm_sub_pd(a.v, b.v)}; }
+inline V operator*(V a, V b) { return {_mm_mul_pd(a.v, b.v)}; }
+inline V abs(V a) { return {_mm_andnot_pd(_mm_set1_pd(-0.0), a.v)}; }
+// (acc < v) ? v : acc per lane: maxpd returns its second operand on NaN.
+inline V max_into(V acc, V v) { return {_mm_max_pd(v.v, acc.v)}; }
+inline Mask all_set() { return {_mm_castsi128_pd(_mm_set1_epi32(-1))}; }
+inline Mask within(V a, V limit) { return {_mm_cmple_pd(abs(a).v, limit.v)}; }
+inline Mask operator&(Mask a, Mask b) { return {_mm_and_pd(a.m, b.m)}; }
+inline bool all(Mask a) { return _mm_movemask_pd(a.m) == 3; }
+inline double lane0(V a) { return _mm_cvtsd_f64(a.v); }
+inline double lane1(V a) { return _mm_cvtsd_f64(_mm_unpackhi_pd(a.v, a.v)); }
+#else
+constexpr const char* kBackend = "scalar";
+struct V {
+    double a, b;
+};
+struct Mask {
+    bool a, b;
+};
+inline V load(const double* p) { return {p[0], p[1]}; }
+inline void store(double* p, V v) { p[0] = v.a, p[1] = v.b; }
+inline V load_pair(const double* p0, const double* p1) { return {*p0, *p1}; }
+inline void store_pair(double* p0, double* p1, V v) { *p0 = v.a, *p1 = v.b; }
+inline V splat(double s) { return {s, s}; }
+inline V splat_load(const double* p) { return {*p, *p}; }
+inline V operator+(V x, V y) { return {x.a + y.a, x.b + y.b}; }
+inline V operator-(V x, V y) { return {x.a - y.a, x.b - y.b}; }
+inline V operator*(V x, V y) { return {x.a * y.a, x.b * y.b}; }
+inline V abs(V x) { return {std::fabs(x.a), std::fabs(x.b)}; }
+inline V max_into(V acc, V v) { return {acc.a < v.a ? v.a : acc.a, acc.b < v.b ? v.b : acc.b}; }
+inline Mask all_set() { return {true, true}; }
+inline Mask within(V x, V limit) { return {std::fabs(x.a) <= limit.a, std::fabs(x.b) <= limit.b}; }
+inline Mask operator&(Mask x, Mask y) { return {x.a && y.a, x.b && y.b}; }
+inline bool all(Mask m) { return m.a && m.b; }
+inline double lane0(V v) { return v.a; }
+inline double lane1(V v) { return v.b; }
+#endif
+
+inline double sum(V a) { return lane0(a) + lane1(a); }
+
+// Rows per panel of the symmetric update: a panel of X (rows x m) stays in L1.
+constexpr int kPanelRows = 32;
+// Side of the square tiles in which the mirror copies the lower triangle up.
+constexpr int kMirrorTile = 16;
+
+}  // namespace
+
+const char* backend() { return kBackend; }
+
+double dot(const double* a, const double* b, int n) {
+    V s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        s0 = s0 + load(a + i) * load(b + i);
+        s1 = s1 + load(a + i + 2) * load(b + i + 2);
+        s2 = s2 + load(a + i + 4) * load(b + i + 4);
+        s3 = s3 + load(a + i + 6) * load(b + i + 6);
+    }
+    for (; i + 2 <= n; i += 2) s0 = s0 + load(a + i) * load(b + i);
+    double total = sum((s0 + s1) + (s2 + s3));
+    if (i < n) total += a[i] * b[i];
+    return total;
+}
+
+double max_abs(const double* x, int n) {
+    const V infinity = splat(std::numeric_limits<double>::infinity());
+    V m0 = splat(0.0), m1 = m0;
+    Mask numbers = all_set();  // |v| <= infinity fails only for NaN
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const V v0 = load(x + i), v1 = load(x + i + 2);
+        m0 = max_into(m0, abs(v0)), m1 = max_into(m1, abs(v1));
+        numbers = numbers & within(v0, infinity) & within(v1, infinity);
+    }
+    for (; i + 2 <= n; i += 2) {
+        const V v0 = load(x + i);
+        m0 = max_into(m0, abs(v0));
+        numbers = numbers & within(v0, infinity);
+    }
+    if (!all(numbers) || (i < n && std::isnan(x[i]))) return std::numeric_limits<double>::quiet_NaN();
+    const V m = max_into(m0, m1);
+    double largest = lane0(m) < lane1(m) ? lane1(m) : lane0(m);
+    if (i < n && largest < std::fabs(x[i])) largest = std::fabs(x[i]);
+    return largest;
+}
+
+void scale_add(double* w, double a, double b, const double* x, int n) {
+    const V va = splat(a), vb = splat(b);
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        store(w + i, va * load(w + i) + vb * load(x + i));
+        store(w + i + 2, va * load(w + i + 2) + vb * load(x + i + 2));
+    }
+    for (; i + 2 <= n; i += 2) store(w + i, va * load(w + i) + vb * load(x + i));
+    if (i < n) w[i] = a * w[i] + b * x[i];
+}
+
+void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x) {
+    // y = sum_j A(:, j) x_j, four columns per pass over y.
+    const int even = rows - rows % 2;
+    for (int i = 0; i < rows; ++i) y[i] = 0.0;
+    int j = 0;
+    for (; j + 4 <= cols; j += 4) {
+        const double* c0 = a + static_cast<long>(j) * ld;
+        const double* c1 = c0 + ld;
+        const double* c2 = c1 + ld;
+        const double* c3 = c2 + ld;
+        const V x0 = splat(x[j]), x1 = splat(x[j + 1]), x2 = splat(x[j + 2]), x3 = splat(x[j + 3]);
+        for (int i = 0; i < even; i += 2)
+            store(y + i, load(y + i) + load(c0 + i) * x0 + load(c1 + i) * x1 + load(c2 + i) * x2 +
+                             load(c3 + i) * x3);
+        if (even < rows)
+            y[even] = y[even] + c0[even] * x[j] + c1[even] * x[j + 1] + c2[even] * x[j + 2] + c3[even] * x[j + 3];
+    }
+    for (; j < cols; ++j) {
+        const double* c0 = a + static_cast<long>(j) * ld;
+        const V x0 = splat(x[j]);
+        for (int i = 0; i < even; i += 2) store(y + i, load(y + i) + load(c0 + i) * x0);
+        if (even < rows) y[even] = y[even] + c0[even] * x[j];
+    }
+}
+
+void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
+    // y_j = A(:, j) . x, four columns share each load of x.
+    const int even = rows - rows % 2;
+    int j = 0;
+    for (; j + 4 <= cols; j += 4) {
+        const double* c0 = a + static_cast<long>(j) * ld;
+        const double* c1 = c0 + ld;
+        const double* c2 = c1 + ld;
+        const double* c3 = c2 + ld;
+        V s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0;
+        for (int i = 0; i < even; i += 2) {
+            const V xv = load(x + i);
+            s0 = s0 + load(c0 + i) * xv;
+            s1 = s1 + load(c1 + i) * xv;
+            s2 = s2 + load(c2 + i) * xv;
+            s3 = s3 + load(c3 + i) * xv;
+        }
+        y[j] = sum(s0), y[j + 1] = sum(s1), y[j + 2] = sum(s2), y[j + 3] = sum(s3);
+        if (even < rows) {
+            y[j] += c0[even] * x[even];
+            y[j + 1] += c1[even] * x[even];
+            y[j + 2] += c2[even] * x[even];
+            y[j + 3] += c3[even] * x[even];
+        }
+    }
+    for (; j < cols; ++j) {
+        const double* c0 = a + static_cast<long>(j) * ld;
+        V s0 = splat(0.0);
+        for (int i = 0; i < even; i += 2) s0 = s0 + load(c0 + i) * load(x + i);
+        y[j] = sum(s0);
+        if (even < rows) y[j] += c0[even] * x[even];
+    }
+}
+
+namespace {
+
+// W(i..i+3, j..j+3) <- beta W + sum_b X(i.., b) S(j.., b): the register tile of
+// the symmetric update, eight two-lane accumulators.
+inline void update_tile(double* w, int n, V beta, const double* x, int ldx, const double* s, int m, int i, int j) {
+    V a00 = splat(0.0), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+    const double* xp = x + i;
+    const double* sp = s + j;
+    for (int b = 0; b < m; ++b, xp += ldx, sp += n) {
+        const V lo = load(xp), hi = load(xp + 2);
+        const V s0 = splat_load(sp), s1 = splat_load(sp + 1), s2 = splat_load(sp + 2), s3 = splat_load(sp + 3);
+        a00 = a00 + lo * s0, a01 = a01 + hi * s0;
+        a10 = a10 + lo * s1, a11 = a11 + hi * s1;
+        a20 = a20 + lo * s2, a21 = a21 + hi * s2;
+        a30 = a30 + lo * s3, a31 = a31 + hi * s3;
+    }
+    double* c0 = w + i + static_cast<long>(j) * n;
+    double* c1 = c0 + n;
+    double* c2 = c1 + n;
+    double* c3 = c2 + n;
+    store(c0, beta * load(c0) + a00), store(c0 + 2, beta * load(c0 + 2) + a01);
+    store(c1, beta * load(c1) + a10), store(c1 + 2, beta * load(c1 + 2) + a11);
+    store(c2, beta * load(c2) + a20), store(c2 + 2, beta * load(c2 + 2) + a21);
+    store(c3, beta * load(c3) + a30), store(c3 + 2, beta * load(c3 + 2) + a31);
+}
+
+// One element outside the 4 x 4 tiles, same order of operations as a tile lane.
+inline void update_element(double* w, int n, double beta, const double* x, int ldx, const double* s, int m, int i,
+                           int j) {
+    double acc = 0.0;
+    for (int b = 0; b < m; ++b) acc = acc + x[i + static_cast<long>(b) * ldx] * s[j + static_cast<long>(b) * n];
+    double& target = w[i + static_cast<long>(j) * n];
+    target = beta * target + acc;
+}
+
+}  // namespace
+
+void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c) {
+    // W <- beta W + X diag(c) X^T. S = X diag(c) is the broadcast side, packed with leading dimension n.
+    std::vector<double> s(static_cast<size_t>(n) * static_cast<size_t>(m));
+    for (int b = 0; b < m; ++b)
+        for (int i = 0; i < n; ++i)
+            s[static_cast<size_t>(i) + static_cast<size_t>(b) * n] = c[b] * x[i + static_cast<long>(b) * ldx];
+    const int n4 = n - n % 4;
+    const V vbeta = splat(beta);
+    // Lower triangle of the 4 x 4 tiles, a panel of rows at a time.
+    for (int i0 = 0; i0 < n4; i0 += kPanelRows) {
+        const int i1 = i0 + kPanelRows < n4 ? i0 + kPanelRows : n4;
+        for (int j = 0; j < i1; j += 4)
+            for (int i = i0 > j ? i0 : j; i < i1; i += 4) update_tile(w, n, vbeta, x, ldx, s.data(), m, i, j);
+    }
+    // The rows below the last full tile, and the columns right of it.
+    for (int j = 0; j < n; ++j)
+        for (int i = j > n4 ? j : n4; i < n; ++i) update_element(w, n, beta, x, ldx, s.data(), m, i, j);
+    // Mirror: W(j, i) = W(i, j) for i > j, in square tiles.
+    for (int jb = 0; jb < n; jb += kMirrorTile)
+        for (int ib = jb; ib < n; ib += kMirrorTile) {
+            const int j_end = jb + kMirrorTile < n ? jb + kMirrorTile : n;
+            const int i_end = ib + kMirrorTile < n ? ib + kMirrorTile : n;
+            for (int j = jb; j < j_end; ++j)
+                for (int i = ib > j + 1 ? ib : j + 1; i < i_end; ++i)
+                    w[j + static_cast<long>(i) * n] = w[i + static_cast<long>(j) * n];
+        }
+}
+
+bool sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y, double eta,
+                 double limit) {
+    // Columns j and j+1 of W share one two-lane vector; along each column the
+    // running sum s = sum_{l <= i} y_l w_l gives row i its residual x - s.
+    const V vlimit = splat(limit);
+    Mask ok = all_set();
+    std::vector<double> gain(static_cast<size_t>(k));
+    for (int i = 0; i < k; ++i) gain[static_cast<size_t>(i)] = eta * y[i];
+    int j = 0;
+    for (; j + 2 <= n; j += 2) {
+        const V xv = load(x + j);
+        V s = splat(0.0);
+        const long c0 = static_cast<long>(j) * k, c1 = c0 + k;
+        for (int i = 0; i < k; ++i) {
+            const V wv = load_pair(w + c0 + i, w + c1 + i);
+            s = s + splat(y[i]) * wv;
+            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
+            const V next = wv + splat(gain[static_cast<size_t>(i)]) * (xv - s);
+            ok = ok & within(next, vlimit);
+            store_pair(w_next + c0 + i, w_next + c1 + i, next);
+        }
+    }
+    bool fine = all(ok);
+    if (j < n) {
+        double s = 0.0;
+        const long c0 = static_cast<long>(j) * k;
+        for (int i = 0; i < k; ++i) {
+            s = s + y[i] * w[c0 + i];
+            const double next = w[c0 + i] + gain[static_cast<size_t>(i)] * (x[j] - s);
+            fine = fine && std::fabs(next) <= limit;
+            w_next[c0 + i] = next;
+        }
+    }
+    return fine;
+}
+
+}  // namespace hebbian::kernels

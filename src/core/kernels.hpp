@@ -1,0 +1,52 @@
+// The inner loops of the learning rules, written once for three back ends.
+//
+// Eigen 3.4 has no WebAssembly SIMD packet math, so the web build ran its matrix
+// code one double at a time. These kernels are written against a two-lane double
+// vector (kernels.cpp): WebAssembly SIMD (wasm_simd128.h, with -msimd128), SSE2
+// natively on x86-64, and plain scalar pairs elsewhere. All three add in the same
+// order (two lanes, the same accumulators, the same final reduction), so a kernel
+// gives the same bits natively and in wasm, as long as nothing fuses a multiply
+// and an add (the core builds with -ffp-contract=off).
+//
+// Matrices are Eigen's column-major layout: element (i, j) of an m x n matrix
+// with leading dimension ld sits at data[i + j * ld].
+#pragma once
+
+namespace hebbian::kernels {
+
+// Name of the back end compiled in: "wasm-simd128", "sse2" or "scalar".
+const char* backend();
+
+// a . b over n doubles.
+double dot(const double* a, const double* b, int n);
+
+// max_i |x_i| over n doubles; NaN when any entry is NaN.
+double max_abs(const double* x, int n);
+
+// w <- a * w + b * x over n doubles.
+void scale_add(double* w, double a, double b, const double* x, int n);
+
+// y = A x for A (rows x cols, leading dimension ld).
+void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x);
+
+// y = A^T x for A (rows x cols, leading dimension ld): y_j = A(:, j) . x.
+void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x);
+
+// The symmetric rank-m update behind the recurrent rule and the block covariance:
+//     W <- beta * W + sum_b c_b x_b x_b^T  =  beta * W + X diag(c) X^T,
+// with W n x n (leading dimension n, assumed symmetric) and X n x m (leading
+// dimension ldx, column b is x_b). The lower triangle is computed (a register-
+// blocked matrix product over the m columns) and mirrored, so W stays exactly
+// symmetric.
+void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c);
+
+// One online step of Sanger's rule for k outputs, W (k x n, leading dimension k),
+// y = W x already computed:
+//     dW = eta * (y x^T - LT[y y^T] W),  i.e. for row i
+//     w_i <- w_i + eta * y_i * (x - sum_{l <= i} y_l w_l)   (old w_l on the right).
+// Writes the new weights to w_next (same layout) and returns true when every new
+// weight is finite with |w| <= limit; false otherwise (w itself is untouched).
+bool sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y, double eta,
+                 double limit);
+
+}  // namespace hebbian::kernels
