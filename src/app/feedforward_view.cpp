@@ -50,7 +50,8 @@ void draw_scatter(ImVec2 size, const Simulation& sim) {
         const double norm = w.row(r).norm();
         if (!(norm > 0.0) || !std::isfinite(norm)) continue;
         const Eigen::Vector2d tip = 0.85 * radius * (basis.transpose() * w.row(r).transpose()) / norm;
-        const ImU32 colour = r == 0 ? palette::kOrange : palette::series_colour(static_cast<int>(r) + 2);
+        // Row 0 orange; further rows yellow, vermillion, ... (green and purple mark the PCs).
+        const ImU32 colour = r == 0 ? palette::kOrange : palette::series_colour(static_cast<int>(r) + 3);
         plot.arrow(0.0, 0.0, tip.x(), tip.y(), colour);
         plot.label(tip.x(), tip.y(), colour, "w_" + std::to_string(r + 1) + "  |w| = " + format_number(norm));
     }
@@ -88,11 +89,11 @@ void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
     }
     Range steps = empty_range();
     include(steps, x);
-    std::vector<LegendEntry> legend{
-        {closed_form ? "simulation" : "simulation (no closed form for this rule)", palette::kBlue}};
+    std::vector<LegendEntry> legend{{"simulation", palette::kBlue}};
     if (!h.subspace_alignment.empty()) legend.push_back({"top-k subspace", palette::kPurple});
     if (closed_form) legend.push_back({"mean-field prediction", palette::kWhite, Stroke::Dashed});
-    Plot plot("|cos(w_1, PC1)|", size, finish(steps, 0.0), Range{0.0, 1.05, false}, "step", legend);
+    Plot plot(closed_form ? "|cos(w_1, PC1)|" : "|cos(w_1, PC1)| (no closed form)", size, finish(steps, 0.0),
+              Range{0.0, 1.05, false}, "step", legend);
     if (closed_form) plot.line(x, predicted, palette::kWhite, Stroke::Dashed);
     plot.line(x, h.alignment, palette::kBlue, Stroke::Solid, 2.0f);
     if (!h.subspace_alignment.empty()) plot.line(x, h.subspace_alignment, palette::kPurple);
