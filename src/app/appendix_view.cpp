@@ -101,6 +101,7 @@ Changes draw_appendix_view(const ViewRun& run, UiState&) {
     const float row = 0.34f * avail.y;
     for (size_t s = 0; s < run.sims.size() && s < 2; ++s) {
         if (s > 0) ImGui::SameLine();
+        ImGui::PushID(static_cast<int>(s));  // both columns have plots with the same titles
         ImGui::BeginGroup();
         const Simulation& sim = run.sims[s];
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRunColours[s]), "%s", kRunTitles[s]);
@@ -111,6 +112,7 @@ Changes draw_appendix_view(const ViewRun& run, UiState&) {
         draw_output_plot(ImVec2(column, row), sim, kRunColours[s]);
         draw_weight_path(ImVec2(column, row), sim, run.weight_paths.at(s), kRunColours[s]);
         ImGui::EndGroup();
+        ImGui::PopID();
     }
     draw_both_norms(ImVec2(avail.x, ImGui::GetContentRegionAvail().y), run);
     return {};

@@ -55,7 +55,6 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     size = ImVec2(std::max(size.x, 40.0f), std::max(size.y, 40.0f));
     ImGui::InvisibleButton(title, size);
-    hovered_ = ImGui::IsItemHovered();
     const float font = ImGui::GetFontSize();
     draw_->AddText(origin, palette::kWhite, title);
 
@@ -109,8 +108,6 @@ ImVec2 Plot::to_screen(double x, double y) const {
     return ImVec2(clamp_screen(min_.x + x_.fraction(x) * (max_.x - min_.x)),
                   clamp_screen(max_.y - y_.fraction(y) * (max_.y - min_.y)));
 }
-
-double Plot::x_at(float screen_x) const { return x_.lo + (screen_x - min_.x) / (max_.x - min_.x) * (x_.hi - x_.lo); }
 
 void Plot::line(const std::vector<double>& xs, const std::vector<double>& ys, ImU32 colour, Stroke stroke,
                 float thickness) {

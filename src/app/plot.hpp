@@ -37,10 +37,6 @@ public:
     Plot& operator=(const Plot&) = delete;
 
     ImVec2 to_screen(double x, double y) const;
-    double x_at(float screen_x) const;  // data x under a screen position (linear axes)
-    bool hovered() const { return hovered_; }
-    ImVec2 inner_min() const { return min_; }
-    ImVec2 inner_max() const { return max_; }
 
     void line(const std::vector<double>& xs, const std::vector<double>& ys, ImU32 colour,
               Stroke stroke = Stroke::Solid, float thickness = 1.5f);
@@ -57,7 +53,6 @@ private:
     ImDrawList* draw_;
     ImVec2 min_, max_;  // the data area on screen
     Range x_, y_;
-    bool hovered_ = false;
     float unit_;  // one UI pixel scaled by the font size
 };
 
@@ -68,7 +63,7 @@ std::vector<double> as_x(const std::vector<long long>& steps);
 void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const Eigen::VectorXd& b,
                ImU32 colour_a, ImU32 colour_b, const std::vector<LegendEntry>& legend);
 
-// Polyline through screen points, dashed or solid; points need not be finite-checked.
+// Polyline through screen points, dashed (dash length `dash`) or solid.
 void stroke_path(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 colour, Stroke stroke,
                  float thickness, float dash);
 
