@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command: installs what is missing, builds natively and as
+# The README's test command: installs what is missing, builds natively (plain and
+# under ASan + UBSan), builds the fuzz targets and replays their corpora, builds as
 # WebAssembly, and runs every suite. Ends with one "N passed, M failed" line.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,6 +24,16 @@ native() {
     cmake --build build/native -j "$jobs" &&
     ctest --test-dir build/native --output-on-failure
 }
+sanitized() {
+  cmake -S . -B build/asan -DHEBBIAN_SANITIZE=ON -DHEBBIAN_APP=OFF >/dev/null &&
+    cmake --build build/asan -j "$jobs" &&
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build/asan --output-on-failure
+}
+fuzz_corpus() {
+  CXX=clang++ CC=clang cmake -S . -B build/fuzz -DHEBBIAN_FUZZ=ON -DHEBBIAN_APP=OFF -DHEBBIAN_TESTS=OFF >/dev/null &&
+    cmake --build build/fuzz -j "$jobs" &&
+    ctest --test-dir build/fuzz --output-on-failure
+}
 wasm() {
   emcmake cmake --preset wasm >/dev/null &&
     cmake --build build/wasm -j "$jobs" &&
@@ -33,6 +44,8 @@ browser() {
 }
 
 step "native build and tests (core, runner)" native
+step "native tests under AddressSanitizer + UndefinedBehaviorSanitizer" sanitized
+step "fuzz targets replay their corpus (crash regressions)" fuzz_corpus
 step "wasm build and tests (core under node)" wasm
 if [ -f tests/browser/run.sh ]; then step "browser end-to-end" browser; fi
 

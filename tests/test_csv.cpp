@@ -69,3 +69,22 @@ TEST_CASE("a CSV with more columns than the input cap is rejected") {
     const auto csv = parse_csv(row + "\n");
     CHECK(csv.error.find("too many columns (1025)") != std::string::npos);
 }
+
+TEST_CASE("a CSV with a million rows loads") {
+    std::string text = "x,y\n";
+    text.reserve(9'000'000);
+    for (int r = 0; r < 1'000'000; ++r) text += (r % 2 ? "0.5,-1.25\n" : "1,2\n");
+    const auto csv = parse_csv(text);
+    REQUIRE(csv.error.empty());
+    CHECK(csv.values.rows() == 1'000'000);
+    CHECK(csv.values(999'999, 1) == -1.25);
+}
+
+TEST_CASE("a CSV with a thousand columns loads") {
+    std::string row;
+    for (int c = 0; c < 1000; ++c) row += (c ? "," : "") + std::to_string(c);
+    const auto csv = parse_csv(row + "\n" + row + "\n");
+    REQUIRE(csv.error.empty());
+    CHECK(csv.values.cols() == 1000);
+    CHECK(csv.values(1, 999) == 999.0);
+}

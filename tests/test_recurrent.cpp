@@ -18,15 +18,26 @@ double correlation(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
 
 }  // namespace
 
-TEST_CASE("the recurrent W approaches C/alpha") {
-    SimParams p = scenarios::latent_recurrent(8, 0.002, 4.0);
-    p.batch = 8;  // lowers the sampling-noise floor of order sqrt(eta / (alpha batch))
-    Simulation sim;
-    REQUIRE(sim.reset(p).empty());
-    sim.step(20000);
-    const Eigen::MatrixXd& w = sim.recurrent()->weights();
-    CHECK(relative_frobenius_error(4.0 * w, sim.covariance()) < 0.1);
-    CHECK((w - w.transpose()).norm() == 0.0);
+TEST_CASE("the recurrent W approaches C/alpha down to the predicted sampling-noise floor") {
+    for (int batch : {1, 8}) {
+        CAPTURE(batch);
+        SimParams p = scenarios::latent_recurrent(8, 0.002, 4.0);
+        p.batch = batch;
+        Simulation sim;
+        REQUIRE(sim.reset(p).empty());
+        double squared_error = 0.0;
+        const int samples = 40;
+        sim.step(5000);  // 40 time constants
+        for (int s = 0; s < samples; ++s) {
+            sim.step(500);
+            squared_error += std::pow(relative_frobenius_error(4.0 * sim.recurrent()->weights(), sim.covariance()), 2);
+        }
+        const double rms_error = std::sqrt(squared_error / samples);
+        CHECK(rms_error == doctest::Approx(sim.noise_floor()).epsilon(0.2));
+        CHECK(rms_error < (batch == 1 ? 0.25 : 0.1));
+        const Eigen::MatrixXd& w = sim.recurrent()->weights();
+        CHECK((w - w.transpose()).norm() == 0.0);
+    }
 }
 
 TEST_CASE("the recurrent error decays with the mean-field time constant 1/(eta alpha)") {
@@ -41,6 +52,7 @@ TEST_CASE("the recurrent error decays with the mean-field time constant 1/(eta a
     const double error = relative_frobenius_error(2.0 * sim.recurrent()->weights(), sim.covariance());
     CHECK(error == doctest::Approx(std::exp(-1.0)).epsilon(0.05));
     CHECK(sim.history().predicted_relative_error.back() == doctest::Approx(std::exp(-1.0)).epsilon(0.01));
+    CHECK(sim.noise_floor() < 0.05);
 }
 
 TEST_CASE("the response (I - W)^-1 x matches a direct linear solve") {

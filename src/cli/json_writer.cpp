@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "embed/json_value.hpp"
+
 namespace hebbian {
 
 void JsonWriter::separate() {
@@ -75,27 +77,7 @@ void JsonWriter::value(const std::string& text) {
     write_string(text);
 }
 
-void JsonWriter::write_string(const std::string& text) {
-    out_ << '"';
-    for (const char c : text) {
-        switch (c) {
-            case '"': out_ << "\\\""; break;
-            case '\\': out_ << "\\\\"; break;
-            case '\n': out_ << "\\n"; break;
-            case '\r': out_ << "\\r"; break;
-            case '\t': out_ << "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                    out_ << escaped;
-                } else {
-                    out_ << c;
-                }
-        }
-    }
-    out_ << '"';
-}
+void JsonWriter::write_string(const std::string& text) { out_ << embed::json_quote(text); }
 
 void JsonWriter::null() {
     separate();

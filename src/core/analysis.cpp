@@ -97,8 +97,18 @@ double predicted_log_norm(const PrincipalComponents& pcs, const Eigen::VectorXd&
     return 0.5 * (largest + std::log(sum));
 }
 
-double predicted_relative_error(double initial_error, double eta, double alpha, double steps) {
-    return initial_error * std::pow(std::fabs(1.0 - eta * alpha), steps);
+double recurrent_noise_floor(const Eigen::MatrixXd& covariance, double eta, double alpha, int batch) {
+    const double rate = eta * alpha;
+    const double scale2 = covariance.squaredNorm();
+    if (!(rate > 0.0 && rate < 2.0) || !(scale2 > 0.0)) return 0.0;
+    const double trace = covariance.trace();
+    return std::sqrt(rate / (batch * (2.0 - rate)) * (trace * trace + scale2) / scale2);
+}
+
+double predicted_relative_error(double initial_error, double noise_floor, double eta, double alpha, double steps) {
+    const double decay = std::pow(std::fabs(1.0 - eta * alpha), steps);
+    const double bias = initial_error * decay;
+    return std::sqrt(bias * bias + noise_floor * noise_floor * (1.0 - decay * decay));
 }
 
 double recurrent_time_constant(double eta, double alpha) {

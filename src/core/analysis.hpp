@@ -9,9 +9,13 @@
 // norm shrinks when alpha > lambda_1, holds when alpha = lambda_1 and grows when
 // alpha < lambda_1: the norm stays bounded only if alpha >= lambda_1.
 //
-// Recurrent, mean field: alpha W_t - C = (1 - eta alpha)^t (alpha W_0 - C), so the
-// relative Frobenius error |alpha W - C| / |C| decays by (1 - eta alpha) per step
-// until sampling noise (of order sqrt(eta / alpha)) sets a floor.
+// Recurrent. With k = 1 - eta alpha, W_t = k^t W_0 + eta sum_s k^s <x x^T>_(t-1-s),
+// so the mean obeys alpha W_t - C = k^t (alpha W_0 - C): the relative Frobenius
+// error decays by |k| per step. Sampling noise sets a floor: each entry has
+// variance eta^2/(1 - k^2) Var(x_i x_j)/B, and for Gaussian inputs
+// Var(x_i x_j) = C_ii C_jj + C_ij^2, so at steady state
+//     E|alpha W - C|_F^2 / |C|_F^2 = eta alpha / (B (2 - eta alpha)) ((tr C)^2 + |C|_F^2) / |C|_F^2 .
+// The expected error at step t combines both: sqrt((k^t e_0)^2 + floor^2 (1 - k^(2t))).
 #pragma once
 
 #include <Eigen/Dense>
@@ -52,8 +56,12 @@ std::string describe_recurrent_regime(double alpha, double lambda1);
 double predicted_log_norm(const PrincipalComponents& pcs, const Eigen::VectorXd& initial_weights, double eta,
                           double alpha, double steps);
 
-// Mean-field relative error of alpha W after `steps` (see above).
-double predicted_relative_error(double initial_error, double eta, double alpha, double steps);
+// The steady-state noise floor of |alpha W - C|_F / |C|_F for Gaussian inputs,
+// B samples averaged per step (see above); 0 when eta*alpha is outside (0, 2).
+double recurrent_noise_floor(const Eigen::MatrixXd& covariance, double eta, double alpha, int batch);
+
+// Expected relative error of alpha W after `steps`, from initial_error at step 0 (see above).
+double predicted_relative_error(double initial_error, double noise_floor, double eta, double alpha, double steps);
 
 // Steps for the recurrent mean to close 1 - 1/e of its gap: -1 / ln|1 - eta alpha|.
 double recurrent_time_constant(double eta, double alpha);

@@ -103,6 +103,7 @@ std::string Simulation::reset(const SimParams& params) {
         initial_weights_ = Eigen::MatrixXd::Zero(n, n);
         recurrent_ = std::make_unique<RecurrentCircuit>(RecurrentParams{params.learning.eta, alpha_in_use()}, n);
         initial_relative_error_ = relative_frobenius_error(alpha_in_use() * initial_weights_, covariance_);
+        noise_floor_ = recurrent_noise_floor(covariance_, params.learning.eta, alpha_in_use(), params.batch);
     }
 
     running_ = BlockCovariance(params.track_empirical ? n : 0);
@@ -247,7 +248,7 @@ void Simulation::record() {
         if (alpha > 0.0) {
             h.relative_error.push_back(relative_frobenius_error(alpha * w, covariance_));
             h.predicted_relative_error.push_back(
-                predicted_relative_error(initial_relative_error_, params_.learning.eta, alpha, t));
+                predicted_relative_error(initial_relative_error_, noise_floor_, params_.learning.eta, alpha, t));
         }
     }
 }

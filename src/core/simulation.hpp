@@ -66,7 +66,7 @@ struct History {
     std::vector<double> predicted_norm;            // hebb and decay: mean-field |w_t| (may overflow to inf)
     std::vector<double> output;                    // feedforward: y_1 for the last sample
     std::vector<double> relative_error;            // recurrent: |alpha W - C|_F / |C|_F (alpha > 0)
-    std::vector<double> predicted_relative_error;  // recurrent: mean-field value of the same
+    std::vector<double> predicted_relative_error;  // recurrent: expected value (decay + noise floor)
     long long stride = 1;                          // steps between recorded points
 };
 
@@ -109,6 +109,8 @@ public:
     const Eigen::VectorXd& offset() const { return offset_; }
     const Eigen::MatrixXd& covariance() const { return covariance_; }
     const PrincipalComponents& components() const { return components_; }
+    // Recurrent: the steady-state sampling-noise floor of the relative error (0 otherwise).
+    double noise_floor() const { return noise_floor_; }
     // Running estimate from the samples seen (zero until track_empirical sees data).
     Eigen::MatrixXd empirical_covariance() const;
 
@@ -143,6 +145,7 @@ private:
     Eigen::MatrixXd covariance_;
     PrincipalComponents components_;
     double initial_relative_error_ = 1.0;
+    double noise_floor_ = 0.0;
     BlockCovariance running_;
     long long steps_ = 0;
     Divergence divergence_;
