@@ -1,6 +1,9 @@
 // Parameter sets shared by the core tests: each returns a plain SimParams.
 #pragma once
 
+#include <cstdint>
+#include <memory>
+
 #include "core/simulation.hpp"
 
 namespace hebbian::scenarios {
@@ -39,6 +42,24 @@ inline SimParams latent_recurrent(int inputs, double eta, double alpha) {
     p.circuit = Circuit::Recurrent;
     p.learning.eta = eta;
     p.learning.alpha = alpha;
+    return p;
+}
+
+// BCM on two orthogonal patterns, (1, 0) and (0, 1), each presented with p = 1/2:
+// raw rows (no centring, no offset), so the patterns stay positive.
+inline SimParams bcm_two_patterns(std::uint64_t seed) {
+    auto patterns = std::make_shared<Eigen::MatrixXd>(2, 2);
+    *patterns << 1, 0, 0, 1;
+    SimParams p;
+    p.source.kind = SourceKind::Dataset;
+    p.source.data = patterns;
+    p.source.centre = false;
+    p.subtract_mean = false;
+    p.learning.rule = Rule::Bcm;
+    p.learning.eta = 0.005;
+    p.learning.theta_rate = 0.05;
+    p.init_scale = 0.5;
+    p.seed = seed;
     return p;
 }
 

@@ -105,6 +105,20 @@ TEST_CASE("bad input exits with status 2, one line on stderr, and writes nothing
         {{"run", "--bogus", "1"}, "unknown option '--bogus'"},
         {{"run", "--eta"}, "--eta needs a value"},
         {{"walk"}, "unknown command 'walk'"},
+        {{"run", "--steps", "1e3"}, "--steps: '1e3' is not a whole number"},
+        {{"run", "--steps", "2000000000"}, "--steps: 2000000000 is out of range 0..1000000000"},
+        {{"run", "--seed", "18446744073709551616"}, "--seed: 18446744073709551616 is larger than 2^64 - 1"},
+        {{"run", "--source", "spectrum", "--inputs", "0"}, "inputs (N) must be between 2 and"},
+        {{"run", "--source", "spectrum", "--inputs", "100000"}, "inputs (N) must be between 2 and"},
+        {{"run", "--source", "spectrum", "--inputs", "3", "--eigenvalues", "1,,2"}, "--eigenvalues: '' is not a number"},
+        {{"run", "--source", "spectrum", "--inputs", "3", "--eigenvalues", "1,2"}, "eigenvalues must list exactly N = 3"},
+        {{"run", "--source", "latent", "--signals", "0"}, "signals must be between 1 and N"},
+        {{"run", "--history", "5"}, "history_capacity must be at least 16"},
+        {{"run", "--batch", "0"}, "batch must be between 1 and 4096"},
+        {{"run", "--theta-rate", "2"}, "theta_rate must be in (0, 1]"},
+        {{"run", "--var-minor", "0"}, "variance_minor must be a positive number"},
+        {{"run", "--eta", "1e999"}, "--eta: '1e999' is not a finite number"},
+        {{"run", "--eta", ""}, "--eta: '' is not a number"},
     };
     for (const Case& c : cases) {
         std::vector<std::string> args = c.args;

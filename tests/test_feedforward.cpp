@@ -107,24 +107,14 @@ TEST_CASE("BCM becomes selective: it answers one of two patterns with 1/p and th
     // y = theta = 1/p = 2. With a linear output a negative response only decays
     // towards 0 (dw ~ eta y^2 x for small y), so a neuron whose responses all
     // start negative falls silent instead.
-    auto patterns = std::make_shared<Eigen::MatrixXd>(2, 2);
-    *patterns << 1, 0, 0, 1;
-    SimParams p;
-    p.source.kind = SourceKind::Dataset;
-    p.source.data = patterns;
-    p.source.centre = false;
-    p.subtract_mean = false;
-    p.learning.rule = Rule::Bcm;
-    p.learning.eta = 0.005;
-    p.learning.theta_rate = 0.05;
-    p.init_scale = 0.5;
     int selective = 0;
     for (std::uint64_t seed = 1; seed <= 8; ++seed) {
         CAPTURE(seed);
-        p.seed = seed;
+        const SimParams p = scenarios::bcm_two_patterns(seed);
+        const Eigen::MatrixXd& patterns = *p.source.data;
         const Simulation sim = run(p, 40000);
-        const Eigen::VectorXd initial = *patterns * sim.initial_weights().row(0).transpose();
-        const Eigen::VectorXd responses = *patterns * weight_row(sim);
+        const Eigen::VectorXd initial = patterns * sim.initial_weights().row(0).transpose();
+        const Eigen::VectorXd responses = patterns * weight_row(sim);
         const double strong = responses.cwiseAbs().maxCoeff();
         const double weak = responses.cwiseAbs().minCoeff();
         if (initial.maxCoeff() > 0.0) {

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "core/simulation.hpp"
+#include "scenarios.hpp"
 
 using namespace hebbian;
 
@@ -65,18 +66,8 @@ std::vector<Soak> soaks() {
                         return why;
                     }});
 
-    SimParams bcm;
-    auto patterns = std::make_shared<Eigen::MatrixXd>(2, 2);
-    *patterns << 1, 0, 0, 1;
-    bcm.source.kind = SourceKind::Dataset;
-    bcm.source.data = patterns;
-    bcm.source.centre = false;
-    bcm.subtract_mean = false;
-    bcm.learning.rule = Rule::Bcm;
-    bcm.learning.eta = 0.005;
-    bcm.learning.theta_rate = 0.05;
-    bcm.init_scale = 0.5;
-    bcm.seed = 2;  // initial responses both positive: the selective branch
+    const SimParams bcm = scenarios::bcm_two_patterns(2);  // both initial responses positive: selective
+    const auto patterns = bcm.source.data;
     list.push_back({"bcm (two patterns, eta 0.005)", bcm, 40000, [patterns](const Simulation& s) {
                         const Eigen::VectorXd y = (*patterns * row(s, 0)).cwiseAbs();
                         std::string why = within("strong response", y.maxCoeff(), 1.5, 2.5);
