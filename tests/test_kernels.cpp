@@ -37,6 +37,9 @@ TEST_CASE("the vector kernels match scalar loops") {
         for (int i = 0; i < n; ++i) dot += a(i) * b(i), largest = std::fmax(largest, std::fabs(b(i)));
         CHECK(kernels::dot(a.data(), b.data(), n) == doctest::Approx(dot).epsilon(1e-13));
         CHECK(kernels::max_abs(b.data(), n) == largest);
+        double fused_max = -1.0;
+        CHECK(kernels::dot_and_max_abs(a.data(), b.data(), n, &fused_max) == kernels::dot(a.data(), b.data(), n));
+        CHECK(fused_max == largest);
 
         Eigen::VectorXd w = a;
         kernels::scale_add(w.data(), 0.75, -0.5, b.data(), n);

@@ -37,7 +37,8 @@ std::string FeedforwardCircuit::learn(const Eigen::MatrixXd& x, double divergenc
 
 bool FeedforwardCircuit::learn_single(const Eigen::MatrixXd& x, double divergence_limit) {
     const int n = static_cast<int>(x.rows());
-    const double y = kernels::dot(w_.data(), x.data(), n);  // y = w . x
+    double x_max = 0.0;
+    const double y = kernels::dot_and_max_abs(w_.data(), x.data(), n, &x_max);  // y = w . x
     if (!(std::fabs(y) <= divergence_limit)) return false;
     // Every rule here is w <- a w + b x:
     //   hebb   dw = eta * y x                 a = 1,               b = eta y
@@ -51,7 +52,7 @@ bool FeedforwardCircuit::learn_single(const Eigen::MatrixXd& x, double divergenc
     // max |w_new| <= |a| max |w| + |b| max |x| (widened by a few ulps for rounding):
     // a bound that spares checking every new weight.
     constexpr double kRounding = 1.0 + 8.0 * std::numeric_limits<double>::epsilon();
-    const double input_bound = std::fabs(b) * kernels::max_abs(x.data(), n);
+    const double input_bound = std::fabs(b) * x_max;
     double bound = (std::fabs(a) * magnitude_bound_ + input_bound) * kRounding;
     if (!(bound <= divergence_limit)) {
         magnitude_bound_ = kernels::max_abs(w_.data(), n);

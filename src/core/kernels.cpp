@@ -48,6 +48,8 @@ inline Mask operator&(Mask a, Mask b) { return {wasm_v128_and(a.m, b.m)}; }
 inline bool all(Mask a) { return wasm_i64x2_all_true(a.m); }
 inline double lane0(V a) { return wasm_f64x2_extract_lane(a.v, 0); }
 inline double lane1(V a) { return wasm_f64x2_extract_lane(a.v, 1); }
+inline V unpack_lo(V a, V b) { return {wasm_i64x2_shuffle(a.v, b.v, 0, 2)}; }
+inline V unpack_hi(V a, V b) { return {wasm_i64x2_shuffle(a.v, b.v, 1, 3)}; }
 #elif defined(__SSE2__)
 constexpr const char* kBackend = "sse2";
 struct V {
@@ -77,6 +79,8 @@ inline Mask operator&(Mask a, Mask b) { return {_mm_and_pd(a.m, b.m)}; }
 inline bool all(Mask a) { return _mm_movemask_pd(a.m) == 3; }
 inline double lane0(V a) { return _mm_cvtsd_f64(a.v); }
 inline double lane1(V a) { return _mm_cvtsd_f64(_mm_unpackhi_pd(a.v, a.v)); }
+inline V unpack_lo(V a, V b) { return {_mm_unpacklo_pd(a.v, b.v)}; }
+inline V unpack_hi(V a, V b) { return {_mm_unpackhi_pd(a.v, b.v)}; }
 #else
 constexpr const char* kBackend = "scalar";
 struct V {
@@ -102,14 +106,14 @@ inline Mask operator&(Mask x, Mask y) { return {x.a && y.a, x.b && y.b}; }
 inline bool all(Mask m) { return m.a && m.b; }
 inline double lane0(V v) { return v.a; }
 inline double lane1(V v) { return v.b; }
+inline V unpack_lo(V x, V y) { return {x.a, y.a}; }
+inline V unpack_hi(V x, V y) { return {x.b, y.b}; }
 #endif
 
 inline double sum(V a) { return lane0(a) + lane1(a); }
 
 // Rows per panel of the symmetric update: a panel of X (rows x m) stays in L1.
 constexpr int kPanelRows = 32;
-// Side of the square tiles in which the mirror copies the lower triangle up.
-constexpr int kMirrorTile = 16;
 
 }  // namespace
 
@@ -127,6 +131,34 @@ double dot(const double* a, const double* b, int n) {
     for (; i + 2 <= n; i += 2) s0 = s0 + load(a + i) * load(b + i);
     double total = sum((s0 + s1) + (s2 + s3));
     if (i < n) total += a[i] * b[i];
+    return total;
+}
+
+double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
+    V s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0, m0 = s0, m1 = s0;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const V b0 = load(b + i), b1 = load(b + i + 2), b2 = load(b + i + 4), b3 = load(b + i + 6);
+        s0 = s0 + load(a + i) * b0;
+        s1 = s1 + load(a + i + 2) * b1;
+        s2 = s2 + load(a + i + 4) * b2;
+        s3 = s3 + load(a + i + 6) * b3;
+        m0 = max_into(max_into(m0, abs(b0)), abs(b2));
+        m1 = max_into(max_into(m1, abs(b1)), abs(b3));
+    }
+    for (; i + 2 <= n; i += 2) {
+        const V b0 = load(b + i);
+        s0 = s0 + load(a + i) * b0;
+        m0 = max_into(m0, abs(b0));
+    }
+    double total = sum((s0 + s1) + (s2 + s3));
+    const V m = max_into(m0, m1);
+    double largest = lane0(m) < lane1(m) ? lane1(m) : lane0(m);
+    if (i < n) {
+        total += a[i] * b[i];
+        if (largest < std::fabs(b[i])) largest = std::fabs(b[i]);
+    }
+    *b_max = largest;
     return total;
 }
 
@@ -225,12 +257,11 @@ void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, con
 namespace {
 
 // W(i..i+3, j..j+3) <- beta W + sum_b X(i.., b) S(j.., b): the register tile of
-// the symmetric update, eight two-lane accumulators.
-inline void update_tile(double* w, int n, V beta, const double* x, int ldx, const double* s, int m, int i, int j) {
+// the symmetric update, eight two-lane accumulators. xp and sp are the packed
+// four-row groups of X and S = X diag(c): element (r, b) at [4 b + r].
+inline void update_tile(double* w, int n, V beta, const double* xp, const double* sp, int m, int i, int j) {
     V a00 = splat(0.0), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
-    const double* xp = x + i;
-    const double* sp = s + j;
-    for (int b = 0; b < m; ++b, xp += ldx, sp += n) {
+    for (int b = 0; b < m; ++b, xp += 4, sp += 4) {
         const V lo = load(xp), hi = load(xp + 2);
         const V s0 = splat_load(sp), s1 = splat_load(sp + 1), s2 = splat_load(sp + 2), s3 = splat_load(sp + 3);
         a00 = a00 + lo * s0, a01 = a01 + hi * s0;
@@ -242,49 +273,72 @@ inline void update_tile(double* w, int n, V beta, const double* x, int ldx, cons
     double* c1 = c0 + n;
     double* c2 = c1 + n;
     double* c3 = c2 + n;
-    store(c0, beta * load(c0) + a00), store(c0 + 2, beta * load(c0 + 2) + a01);
-    store(c1, beta * load(c1) + a10), store(c1 + 2, beta * load(c1 + 2) + a11);
-    store(c2, beta * load(c2) + a20), store(c2 + 2, beta * load(c2 + 2) + a21);
-    store(c3, beta * load(c3) + a30), store(c3 + 2, beta * load(c3 + 2) + a31);
+    a00 = beta * load(c0) + a00, a01 = beta * load(c0 + 2) + a01;
+    a10 = beta * load(c1) + a10, a11 = beta * load(c1 + 2) + a11;
+    a20 = beta * load(c2) + a20, a21 = beta * load(c2 + 2) + a21;
+    a30 = beta * load(c3) + a30, a31 = beta * load(c3 + 2) + a31;
+    store(c0, a00), store(c0 + 2, a01), store(c1, a10), store(c1 + 2, a11);
+    store(c2, a20), store(c2 + 2, a21), store(c3, a30), store(c3 + 2, a31);
+    if (i == j) {
+        // Diagonal tile: its upper part takes the lower values, so W stays exactly symmetric.
+        for (int r = 0; r < 4; ++r)
+            for (int q = r + 1; q < 4; ++q) c0[r + static_cast<long>(q) * n] = c0[q + static_cast<long>(r) * n];
+        return;
+    }
+    // W(j..j+3, i..i+3) is the transpose: same values, as W was symmetric before.
+    double* u0 = w + j + static_cast<long>(i) * n;
+    double* u1 = u0 + n;
+    double* u2 = u1 + n;
+    double* u3 = u2 + n;
+    store(u0, unpack_lo(a00, a10)), store(u0 + 2, unpack_lo(a20, a30));
+    store(u1, unpack_hi(a00, a10)), store(u1 + 2, unpack_hi(a20, a30));
+    store(u2, unpack_lo(a01, a11)), store(u2 + 2, unpack_lo(a21, a31));
+    store(u3, unpack_hi(a01, a11)), store(u3 + 2, unpack_hi(a21, a31));
 }
 
-// One element outside the 4 x 4 tiles, same order of operations as a tile lane.
-inline void update_element(double* w, int n, double beta, const double* x, int ldx, const double* s, int m, int i,
+// One element outside the 4 x 4 tiles and its mirror, same order of operations as a tile lane.
+inline void update_element(double* w, int n, double beta, const double* x, int ldx, const double* c, int m, int i,
                            int j) {
     double acc = 0.0;
-    for (int b = 0; b < m; ++b) acc = acc + x[i + static_cast<long>(b) * ldx] * s[j + static_cast<long>(b) * n];
+    for (int b = 0; b < m; ++b) {
+        const long column = static_cast<long>(b) * ldx;
+        acc = acc + x[i + column] * (c[b] * x[j + column]);
+    }
     double& target = w[i + static_cast<long>(j) * n];
     target = beta * target + acc;
+    w[j + static_cast<long>(i) * n] = target;
 }
 
 }  // namespace
 
 void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c) {
-    // W <- beta W + X diag(c) X^T. S = X diag(c) is the broadcast side, packed with leading dimension n.
-    std::vector<double> s(static_cast<size_t>(n) * static_cast<size_t>(m));
-    for (int b = 0; b < m; ++b)
-        for (int i = 0; i < n; ++i)
-            s[static_cast<size_t>(i) + static_cast<size_t>(b) * n] = c[b] * x[i + static_cast<long>(b) * ldx];
+    // W <- beta W + X diag(c) X^T. X and S = X diag(c) are packed in four-row groups
+    // (contiguous along b), so the tile loops read memory in order.
     const int n4 = n - n % 4;
+    const size_t group = static_cast<size_t>(4) * static_cast<size_t>(m);
+    std::vector<double> packed(2 * group * static_cast<size_t>(n4 / 4));
+    double* xp = packed.data();
+    double* sp = xp + group * static_cast<size_t>(n4 / 4);
+    for (int g = 0; g < n4 / 4; ++g)
+        for (int b = 0; b < m; ++b)
+            for (int r = 0; r < 4; ++r) {
+                const double value = x[4 * g + r + static_cast<long>(b) * ldx];
+                const size_t at = static_cast<size_t>(g) * group + 4 * static_cast<size_t>(b) + static_cast<size_t>(r);
+                xp[at] = value;
+                sp[at] = c[b] * value;
+            }
     const V vbeta = splat(beta);
-    // Lower triangle of the 4 x 4 tiles, a panel of rows at a time.
+    // Lower triangle of the 4 x 4 tiles, a panel of rows at a time; each tile also writes its mirror image.
     for (int i0 = 0; i0 < n4; i0 += kPanelRows) {
         const int i1 = i0 + kPanelRows < n4 ? i0 + kPanelRows : n4;
         for (int j = 0; j < i1; j += 4)
-            for (int i = i0 > j ? i0 : j; i < i1; i += 4) update_tile(w, n, vbeta, x, ldx, s.data(), m, i, j);
+            for (int i = i0 > j ? i0 : j; i < i1; i += 4)
+                update_tile(w, n, vbeta, xp + static_cast<size_t>(i / 4) * group, sp + static_cast<size_t>(j / 4) * group,
+                            m, i, j);
     }
     // The rows below the last full tile, and the columns right of it.
     for (int j = 0; j < n; ++j)
-        for (int i = j > n4 ? j : n4; i < n; ++i) update_element(w, n, beta, x, ldx, s.data(), m, i, j);
-    // Mirror: W(j, i) = W(i, j) for i > j, in square tiles.
-    for (int jb = 0; jb < n; jb += kMirrorTile)
-        for (int ib = jb; ib < n; ib += kMirrorTile) {
-            const int j_end = jb + kMirrorTile < n ? jb + kMirrorTile : n;
-            const int i_end = ib + kMirrorTile < n ? ib + kMirrorTile : n;
-            for (int j = jb; j < j_end; ++j)
-                for (int i = ib > j + 1 ? ib : j + 1; i < i_end; ++i)
-                    w[j + static_cast<long>(i) * n] = w[i + static_cast<long>(j) * n];
-        }
+        for (int i = j > n4 ? j : n4; i < n; ++i) update_element(w, n, beta, x, ldx, c, m, i, j);
 }
 
 bool sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y, double eta,

@@ -20,6 +20,10 @@ const char* backend();
 // a . b over n doubles.
 double dot(const double* a, const double* b, int n);
 
+// a . b over n doubles, and max_i |b_i| in the same pass (written to b_max; NaN
+// entries of b are skipped there, but they make the dot product NaN).
+double dot_and_max_abs(const double* a, const double* b, int n, double* b_max);
+
 // max_i |x_i| over n doubles; NaN when any entry is NaN.
 double max_abs(const double* x, int n);
 
@@ -36,8 +40,8 @@ void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, con
 //     W <- beta * W + sum_b c_b x_b x_b^T  =  beta * W + X diag(c) X^T,
 // with W n x n (leading dimension n, assumed symmetric) and X n x m (leading
 // dimension ldx, column b is x_b). The lower triangle is computed (a register-
-// blocked matrix product over the m columns) and mirrored, so W stays exactly
-// symmetric.
+// blocked matrix product over the m columns) and each result is also stored at
+// its mirror position, so W stays exactly symmetric.
 void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c);
 
 // One online step of Sanger's rule for k outputs, W (k x n, leading dimension k),
