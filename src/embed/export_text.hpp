@@ -1,0 +1,35 @@
+// The files the page offers for download: the learned weights, the recurrent matrix,
+// the input covariance and the recorded history, as CSV or JSON text. Numbers are
+// written exactly (they read back to the same doubles); a non-finite entry is an empty
+// CSV cell or a JSON null. Matrices are written row by row: line i of the CSV and
+// array i of the JSON are row i. Pure std + core: unit-tested.
+#pragma once
+
+#include <Eigen/Dense>
+#include <string>
+
+#include "core/simulation.hpp"
+#include "embed/host_message.hpp"
+
+namespace hebbian::embed {
+
+struct ExportFile {
+    std::string filename;  // e.g. "hebbian-weights.csv"
+    std::string mime;      // "text/csv" or "application/json"
+    std::string text;
+    std::string error;     // why there is nothing to export ("" otherwise)
+};
+
+std::string matrix_csv(const Eigen::MatrixXd& m);
+std::string matrix_json(const Eigen::MatrixXd& m);
+// One column per series that has points: step first, then norm, alignment, ...
+std::string history_csv(const History& history);
+// {"stride":S,"step":[...],"norm":[...],...}: every series that has points.
+std::string history_json(const History& history);
+
+// weights: the circuit's learned weights (feedforward: k x N; recurrent: W, N x N);
+// recurrent: W (the recurrent circuit only); covariance: the N x N covariance of the
+// inputs as the circuit sees them; history: the recorded series. `what` must not be View.
+ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat format);
+
+}  // namespace hebbian::embed

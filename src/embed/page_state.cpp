@@ -1,0 +1,295 @@
+// Page settings from and to key/value text (see page_state.hpp).
+#include "embed/page_state.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "core/number_text.hpp"
+#include "embed/number_format.hpp"
+
+namespace hebbian::embed {
+
+namespace {
+
+constexpr double kMaxInputsReal = kMaxPageInputs;
+using K = SettingKind;
+
+const std::vector<SettingSpec> kSpecs = {
+    {"embed", K::Flag, 0, 0, "", "1: compact layout for an iframe (one view, no tabs)"},
+    {"view", K::Choice, 0, 0, "feedforward|recurrent|amplification|appendix",
+     "the view to open, with its own default parameters"},
+    {"autoplay", K::Flag, 0, 0, "", "0: start paused"},
+    {"speed", K::Whole, 1, kMaxSpeed, "", "learning steps per frame while playing"},
+    {"source", K::Choice, 0, 0, "gaussian2d|spectrum|latent", "input model"},
+    {"N", K::Whole, 2, kMaxInputsReal, "", "input neurons (gaussian2d: always 2)"},
+    {"rule", K::Choice, 0, 0, "hebb|decay|oja|sanger|bcm", "learning rule (recurrent views: hebb or decay)"},
+    {"k", K::Whole, 1, kMaxInputsReal, "", "output neurons of the feedforward circuit, at most N"},
+    {"eta", K::Real, 1e-6, 1, "", "learning rate"},
+    {"alpha", K::Real, 0, 100, "", "decay rate"},
+    {"theta_rate", K::Real, 1e-4, 1, "", "BCM threshold rate"},
+    {"var_major", K::Real, 1e-3, 100, "", "gaussian2d: variance along the major axis (lambda_1)"},
+    {"var_minor", K::Real, 1e-3, 100, "", "gaussian2d: variance along the minor axis"},
+    {"angle", K::Real, -180, 180, "", "gaussian2d: angle of the major axis, degrees"},
+    {"lambda1", K::Real, 1e-3, 100, "", "spectrum: largest eigenvalue"},
+    {"ratio", K::Real, 0.01, 1, "", "spectrum: ratio of successive eigenvalues"},
+    {"signals", K::Whole, 1, kMaxInputsReal, "", "latent: shared signals, at most N"},
+    {"signal_var", K::Real, 1e-3, 100, "", "latent: variance of each shared signal"},
+    {"noise_var", K::Real, 0, 100, "", "latent: variance of each stream's private noise"},
+    {"baseline", K::Real, -100, 100, "", "constant added to every input"},
+    {"subtract_mean", K::Flag, 0, 0, "", "0: feed x instead of x - mean"},
+    {"batch", K::Whole, 1, kMaxBatch, "", "samples averaged per learning step"},
+    {"seed", K::Seed, 0, 0, "", "random seed: the source model, the initial weights, the samples"},
+};
+
+// How a value was read: the number (or name) to use, or why it cannot be used.
+struct Reading {
+    std::optional<double> number;
+    std::string reason;  // empty when the value was used as given
+};
+
+// The value given as it may be shown to a person: printable ASCII, at most 32 characters.
+std::string shown(std::string_view text) {
+    std::string out;
+    for (char c : text.substr(0, 32)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+    if (text.size() > 32) out += "...";
+    return out;
+}
+
+// The number of input neurons the source gives the circuit.
+int effective_inputs(const SimParams& p) {
+    if (p.source.kind == SourceKind::Gaussian2D) return 2;
+    if (p.source.kind == SourceKind::Dataset && p.source.data) return static_cast<int>(p.source.data->cols());
+    return p.source.inputs;
+}
+
+// The field a key names, const or not as the state is.
+template <typename State>
+auto* real_field(State& s, std::string_view key) {
+    auto& p = s.setup.params;
+    if (key == "eta") return &p.learning.eta;
+    if (key == "alpha") return &p.learning.alpha;
+    if (key == "theta_rate") return &p.learning.theta_rate;
+    if (key == "var_major") return &p.source.variance_major;
+    if (key == "var_minor") return &p.source.variance_minor;
+    if (key == "angle") return &p.source.angle_deg;
+    if (key == "lambda1") return &p.source.lambda1;
+    if (key == "ratio") return &p.source.ratio;
+    if (key == "signal_var") return &p.source.signal_variance;
+    if (key == "noise_var") return &p.source.noise_variance;
+    return &p.source.baseline;  // "baseline"
+}
+
+template <typename State>
+auto* whole_field(State& s, std::string_view key) {
+    auto& p = s.setup.params;
+    if (key == "speed") return &s.setup.speed;
+    if (key == "N") return &p.source.inputs;
+    if (key == "k") return &p.learning.outputs;
+    if (key == "signals") return &p.source.signals;
+    return &p.batch;  // "batch"
+}
+
+template <typename State>
+auto* flag_field(State& s, std::string_view key) {
+    if (key == "embed") return &s.embed;
+    if (key == "autoplay") return &s.autoplay;
+    return &s.setup.params.subtract_mean;  // "subtract_mean"
+}
+
+// k and signals are bounded by N as well as by their spec.
+double upper_bound(const SettingSpec& spec, const PageState& s) {
+    const std::string_view key = spec.key;
+    if (key == "k" || key == "signals") return std::min(spec.hi, double(effective_inputs(s.setup.params)));
+    return spec.hi;
+}
+
+std::string bound_text(const SettingSpec& spec, double bound) {
+    const std::string_view key = spec.key;
+    if ((key == "k" || key == "signals") && bound < spec.hi) return "N = " + exact_number(bound);
+    return "the maximum " + exact_number(bound);
+}
+
+// A number of the spec's kind, clamped to its range; `reason` says what was repaired.
+Reading read_number(const SettingSpec& spec, const PageState& s, std::string_view text) {
+    if (text.empty()) return {std::nullopt, "empty"};
+    double value = 0.0;
+    const NumberText kind = parse_decimal(text, value);
+    if (kind == NumberText::NotFinite) return {std::nullopt, "not a finite number"};
+    if (kind == NumberText::NotANumber) return {std::nullopt, "not a number"};
+    if (spec.kind == SettingKind::Whole && value != std::floor(value)) return {std::nullopt, "not a whole number"};
+    const double hi = upper_bound(spec, s);
+    if (value < spec.lo) return {spec.lo, "below the minimum " + exact_number(spec.lo)};
+    if (value > hi) return {hi, "above " + bound_text(spec, hi)};
+    return {value, ""};
+}
+
+std::optional<std::uint64_t> read_seed(std::string_view text) {
+    if (text.empty() || text.size() > 20) return std::nullopt;
+    std::uint64_t value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        const std::uint64_t digit = std::uint64_t(c - '0');
+        if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+std::optional<bool> read_flag(std::string_view text) {
+    if (text == "1" || text == "true") return true;
+    if (text == "0" || text == "false") return false;
+    return std::nullopt;
+}
+
+// The current value of `key` in `s` as text (see page_settings).
+std::string value_text(const PageState& s, const SettingSpec& spec) {
+    const SimParams& p = s.setup.params;
+    const std::string_view key = spec.key;
+    switch (spec.kind) {
+        case SettingKind::Real: return exact_number(*real_field(s, key));
+        case SettingKind::Whole: return std::to_string(*whole_field(s, key));
+        case SettingKind::Seed: return std::to_string(p.seed);
+        case SettingKind::Flag: return *flag_field(s, key) ? "1" : "0";
+        case SettingKind::Choice: break;
+    }
+    if (key == "view") return view_name(s.view);
+    if (key == "rule") return to_string(p.learning.rule);
+    return to_string(p.source.kind);  // "source"
+}
+
+bool is_choice(const SettingSpec& spec, std::string_view name) {
+    std::string_view rest = spec.choices;
+    while (!rest.empty()) {
+        const size_t bar = rest.find('|');
+        if (rest.substr(0, bar) == name) return true;
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+    return false;
+}
+
+// Applies one Choice key; returns why the name was not used ("" when it was).
+std::string apply_choice(SettingsResult& r, const SettingSpec& spec, const std::string& text, const ViewSetups& views) {
+    PageState& s = r.state;
+    const std::string_view key = spec.key;
+    if (key == "source" && text == "dataset") return "a data set cannot be named here: load a CSV file";
+    if (!is_choice(spec, text)) return text.empty() ? "empty" : "not one of " + std::string(spec.choices);
+    if (key == "view") {
+        s.view = *parse_view(text);
+        s.setup = views[static_cast<size_t>(view_index(s.view))];
+    } else if (key == "rule") {
+        const Rule rule = *parse_rule(text);
+        if (recurrent_view(s.view) && rule != Rule::Hebb && rule != Rule::Decay)
+            return "the recurrent circuit takes hebb or decay";
+        s.setup.params.learning.rule = rule;
+    } else {
+        s.setup.params.source.kind = *parse_source_kind(text);
+    }
+    return "";
+}
+
+// Applies one key's value; records a Correction when the value had to be repaired.
+void apply_one(SettingsResult& r, const SettingSpec& spec, const std::string& text, const ViewSetups& views) {
+    PageState& s = r.state;
+    std::string reason;
+    switch (spec.kind) {
+        case SettingKind::Real:
+        case SettingKind::Whole: {
+            const Reading reading = read_number(spec, s, text);
+            reason = reading.reason;
+            if (reading.number && spec.kind == SettingKind::Real) *real_field(s, spec.key) = *reading.number;
+            if (reading.number && spec.kind == SettingKind::Whole)
+                *whole_field(s, spec.key) = static_cast<int>(*reading.number);
+            break;
+        }
+        case SettingKind::Seed:
+            if (const auto seed = read_seed(text)) {
+                s.setup.params.seed = *seed;
+            } else {
+                reason = text.empty() ? "empty" : "not a whole number in 0..18446744073709551615";
+            }
+            break;
+        case SettingKind::Flag:
+            if (const auto flag = read_flag(text)) {
+                *flag_field(s, spec.key) = *flag;
+            } else {
+                reason = "not 0 or 1";
+            }
+            break;
+        case SettingKind::Choice: reason = apply_choice(r, spec, text, views); break;
+    }
+    if (!reason.empty()) r.corrections.push_back({spec.key, shown(text), value_text(s, spec), reason});
+}
+
+// k and signals must stay within N when the source or N changed and they were not given.
+void keep_within_inputs(SettingsResult& r, const SettingSpec& spec) {
+    int& value = *whole_field(r.state, spec.key);
+    const int most = static_cast<int>(upper_bound(spec, r.state));
+    if (value <= most) return;
+    const std::string before = std::to_string(value);
+    value = most;
+    r.corrections.push_back({spec.key, before, std::to_string(most), "above N = " + std::to_string(most)});
+}
+
+}  // namespace
+
+const std::vector<SettingSpec>& setting_specs() { return kSpecs; }
+
+const SettingSpec* find_setting(std::string_view key) {
+    if (key == "play") key = "autoplay";
+    for (const SettingSpec& spec : setting_specs())
+        if (key == spec.key) return &spec;
+    return nullptr;
+}
+
+std::string Correction::message() const { return key + "=" + value + ": " + reason + "; using " + used; }
+
+SettingsResult apply_settings(const PageState& state, const QueryPairs& settings, const ViewSetups& views) {
+    const std::vector<SettingSpec>& specs = setting_specs();
+    std::vector<std::optional<std::string>> given(specs.size());
+    SettingsResult result{state, {}, {}};
+    for (const auto& [key, value] : settings) {
+        if (const SettingSpec* spec = find_setting(key)) {
+            given[static_cast<size_t>(spec - specs.data())] = value;
+        } else {
+            result.unknown_keys.push_back(shown(key));
+        }
+    }
+    for (size_t i = 0; i < specs.size(); ++i) {
+        const std::string_view key = specs[i].key;
+        if (given[i]) apply_one(result, specs[i], *given[i], views);
+        if (key == "k" || key == "signals") keep_within_inputs(result, specs[i]);
+    }
+    return result;
+}
+
+SettingsResult parse_page_address(std::string_view query, std::string_view fragment) {
+    QueryPairs settings = parse_query(query);
+    for (auto& pair : parse_query(fragment)) settings.push_back(std::move(pair));
+    return apply_settings(PageState{}, settings, default_setups());
+}
+
+QueryPairs page_settings(const PageState& state) {
+    QueryPairs pairs;
+    for (const SettingSpec& spec : setting_specs()) pairs.emplace_back(spec.key, value_text(state, spec));
+    return pairs;
+}
+
+std::string page_query(const PageState& state) {
+    PageState defaults;
+    defaults.view = state.view;
+    defaults.setup = default_setup(state.view);
+    const QueryPairs mine = page_settings(state), standard = page_settings(defaults);
+    QueryPairs kept;
+    for (size_t i = 0; i < mine.size(); ++i) {
+        const std::string& key = mine[i].first;
+        const bool always = key == "view" || key == "seed";
+        if (key == "source" && state.setup.params.source.kind == SourceKind::Dataset) continue;
+        if (always || mine[i].second != standard[i].second) kept.push_back(mine[i]);
+    }
+    return build_query(kept);
+}
+
+bool same_page_state(const PageState& a, const PageState& b) { return page_settings(a) == page_settings(b); }
+
+}  // namespace hebbian::embed

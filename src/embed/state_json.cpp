@@ -1,0 +1,46 @@
+// JSON of the page state (see state_json.hpp).
+#include "embed/state_json.hpp"
+
+#include "core/number_text.hpp"
+#include "embed/json_value.hpp"
+#include "embed/number_format.hpp"
+
+namespace hebbian::embed {
+
+namespace {
+
+std::string optional_text(const std::string& text) { return text.empty() ? "null" : json_quote(text); }
+
+}  // namespace
+
+std::string params_json(const PageState& state) {
+    const QueryPairs settings = page_settings(state);
+    std::string out = "{";
+    for (const auto& [key, text] : settings) {
+        if (out.size() > 1) out += ',';
+        out += json_quote(key) + ':';
+        switch (find_setting(key)->kind) {
+            case SettingKind::Real: {
+                double value = 0.0;
+                out += parse_decimal(text, value) == NumberText::Number ? json_number(value) : "null";
+                break;
+            }
+            case SettingKind::Whole: out += text; break;
+            case SettingKind::Flag: out += text == "1" ? "true" : "false"; break;
+            case SettingKind::Seed:
+            case SettingKind::Choice: out += json_quote(text); break;
+        }
+    }
+    return out + "}";
+}
+
+std::string state_json(const PageState& state, const RunSummary& run) {
+    return "{\"params\":" + params_json(state) + ",\"link\":" + json_quote(page_query(state)) +
+           ",\"steps\":" + std::to_string(run.steps) + ",\"alignment\":" + json_number(run.alignment) +
+           ",\"norm\":" + json_number(run.norm) + ",\"lambda1\":" + json_number(run.lambda1) +
+           ",\"diverged\":" + (run.diverged ? "true" : "false") + ",\"playing\":" + (run.playing ? "true" : "false") +
+           ",\"regime\":" + json_quote(run.regime) + ",\"error\":" + optional_text(run.error) +
+           ",\"data\":" + optional_text(run.data_name) + "}";
+}
+
+}  // namespace hebbian::embed

@@ -1,0 +1,32 @@
+// The state a host page reads ({"type":"get"} and every reply to a change) as JSON.
+// Pure formatting: non-finite numbers become null, the 64-bit seed is a string.
+#pragma once
+
+#include <string>
+
+#include "embed/page_state.hpp"
+
+namespace hebbian::embed {
+
+// What the open view's run is doing, beside its settings.
+struct RunSummary {
+    long long steps = 0;        // learning steps done
+    double alignment = 0.0;     // |cos(w_1, PC1)| (recurrent: |cos(W v_1, v_1)|)
+    double norm = 0.0;          // |w_1| (recurrent: |W|_F)
+    double lambda1 = 0.0;       // largest eigenvalue of the input covariance
+    bool diverged = false;      // the run stopped on divergence
+    bool playing = false;
+    std::string regime;         // one sentence on alpha vs lambda_1
+    std::string error;          // why the last requested parameters were refused ("" when accepted)
+    std::string data_name;      // the CSV file the run learns from ("" for a synthetic source)
+};
+
+// {"embed":false,"view":"feedforward",...,"seed":"1"}: every key of setting_specs(),
+// numbers as numbers, flags as true/false, names and the seed as strings.
+std::string params_json(const PageState& state);
+
+// {"params":{...},"link":"view=...","steps":...,"alignment":...,"norm":...,"lambda1":...,
+//  "diverged":...,"playing":...,"regime":"...","error":null|"...","data":null|"name.csv"}
+std::string state_json(const PageState& state, const RunSummary& run);
+
+}  // namespace hebbian::embed

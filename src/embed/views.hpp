@@ -1,0 +1,48 @@
+// The app's four views: their names in the page address (?view=...), their tab titles,
+// and the run each one starts with (parameters and speed). Pure: no GL, no ImGui, no
+// browser, so the URL parser and the host-message schema can use them and be unit-tested.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "core/simulation.hpp"
+
+namespace hebbian::embed {
+
+enum class View { Feedforward, Recurrent, Amplification, Appendix };
+
+constexpr View kAllViews[] = {View::Feedforward, View::Recurrent, View::Amplification, View::Appendix};
+constexpr int kViewCount = 4;
+
+inline int view_index(View view) { return static_cast<int>(view); }
+
+// "feedforward", "recurrent", "amplification", "appendix".
+const char* view_name(View view);
+// The label on the view's tab, e.g. "Feedforward".
+const char* view_title(View view);
+std::optional<View> parse_view(std::string_view name);
+
+// The recurrent and amplification views run the recurrent circuit; the others the feedforward one.
+bool recurrent_view(View view);
+
+// The appendix: plain Hebb against Hebb with decay, 250 steps at eta = 0.1.
+constexpr long long kAppendixSteps = 250;
+constexpr double kAppendixEta = 0.1;
+// The amplification view starts at alpha = kAmplificationAlphaFactor * lambda_1 of its
+// source: (I - W)^-1 stays defined with a strong gain (5 on the top eigen-direction).
+constexpr double kAmplificationAlphaFactor = 1.25;
+
+// What a view runs when it opens: the simulation parameters and the learning steps per frame.
+struct ViewSetup {
+    SimParams params;
+    int speed = 5;  // learning steps per frame while playing (1..kMaxSpeed)
+};
+
+using ViewSetups = std::array<ViewSetup, kViewCount>;
+
+ViewSetup default_setup(View view);
+ViewSetups default_setups();
+
+}  // namespace hebbian::embed

@@ -1,0 +1,113 @@
+// The page's downloads and data import: matrices and histories as CSV and JSON whose
+// numbers read back exactly, row i as line i; CSV files the page refuses, with where.
+#include <doctest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "core/csv.hpp"
+#include "embed/csv_import.hpp"
+#include "embed/export_text.hpp"
+#include "embed/json_value.hpp"
+#include "embed/number_format.hpp"
+
+using namespace hebbian;
+using namespace hebbian::embed;
+
+TEST_CASE("exact numbers are short and read back to the same double") {
+    CHECK(exact_number(0.01) == "0.01");
+    CHECK(exact_number(1.0) == "1");
+    CHECK(exact_number(0.1 + 0.2) == "0.30000000000000004");
+    CHECK(std::strtod(exact_number(std::nextafter(1.0, 2.0)).c_str(), nullptr) == std::nextafter(1.0, 2.0));
+    CHECK(json_number(std::numeric_limits<double>::quiet_NaN()) == "null");
+    CHECK(json_number(-std::numeric_limits<double>::infinity()) == "null");
+}
+
+TEST_CASE("a matrix as CSV puts row i on line i, and reads back exactly") {
+    Eigen::MatrixXd m(2, 3);
+    m << 1, 2.5, -3,
+         0.1 + 0.2, 5, 1e-300;  // not symmetric, not square
+    const std::string csv = matrix_csv(m);
+    CHECK(csv.substr(0, csv.find('\n')) == "1,2.5,-3");
+    const CsvData back = parse_csv(csv);
+    REQUIRE(back.error.empty());
+    CHECK(back.values == m);
+}
+
+TEST_CASE("a matrix as JSON is an array of rows, non-finite entries null") {
+    Eigen::MatrixXd m(2, 2);
+    m << 1, std::numeric_limits<double>::infinity(),
+         3, 4;
+    CHECK(matrix_json(m) == "[[1,null],[3,4]]");
+    CHECK(matrix_csv(m) == "1,\n3,4\n");
+}
+
+TEST_CASE("the history as CSV and JSON has the step and every recorded series") {
+    Simulation sim;
+    SimParams p;
+    p.learning.rule = Rule::Decay;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(50);
+    const History& h = sim.history();
+    const std::string csv = history_csv(h);
+    CHECK(csv.substr(0, csv.find('\n')) == "step,norm,alignment,predicted_norm,output");
+    const CsvData table = parse_csv(csv);
+    REQUIRE(table.error.empty());
+    REQUIRE(table.values.rows() == static_cast<Eigen::Index>(h.step.size()));
+    CHECK(table.values(table.values.rows() - 1, 0) == double(h.step.back()));
+    CHECK(table.values(table.values.rows() - 1, 1) == h.norm.back());
+
+    const JsonParse json = parse_json(history_json(h));
+    REQUIRE(json.error.empty());
+    CHECK(json.value.find("norm")->array.back().number == h.norm.back());
+    CHECK(json.value.find("relative_error") == nullptr);
+}
+
+TEST_CASE("export_file picks the matrix the command names and says when it has none") {
+    Simulation sim;
+    SimParams p;
+    p.source.kind = SourceKind::Spectrum;
+    p.source.inputs = 4;
+    p.learning.outputs = 2;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(10);
+    const ExportFile weights = export_file(sim, ExportWhat::Weights, ExportFormat::Csv);
+    CHECK(weights.filename == "hebbian-weights.csv");
+    CHECK(weights.mime == "text/csv");
+    CHECK(parse_csv(weights.text).values == sim.feedforward()->weights());
+    const ExportFile covariance = export_file(sim, ExportWhat::Covariance, ExportFormat::Json);
+    CHECK(covariance.mime == "application/json");
+    CHECK(parse_json(covariance.text).value.array.size() == 4);
+    CHECK_FALSE(export_file(sim, ExportWhat::Recurrent, ExportFormat::Csv).error.empty());
+
+    p.circuit = Circuit::Recurrent;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(10);
+    CHECK(parse_csv(export_file(sim, ExportWhat::Recurrent, ExportFormat::Csv).text).values == sim.recurrent()->weights());
+}
+
+TEST_CASE("a CSV import keeps good data and names the line and column of a bad cell") {
+    const CsvImport good = import_csv("a,b\n1,2\n3,4.5\n5,6\n");
+    REQUIRE(good.error.empty());
+    CHECK(good.values->rows() == 3);
+    CHECK((*good.values)(1, 1) == 4.5);
+    CHECK(import_csv("1,2\n3,x\n").error.rfind("line 2, column 2", 0) == 0);
+    CHECK(import_csv("1,2\n3,4,5\n").error.rfind("line 2", 0) == 0);
+    CHECK_FALSE(import_csv("").error.empty());
+    CHECK_FALSE(import_csv("1\n2\n3\n").error.empty());
+    CHECK_FALSE(import_csv("1,2\n").error.empty());
+    std::string wide;
+    for (int c = 0; c <= kMaxInputs; ++c) wide += c ? ",1" : "1";
+    CHECK_FALSE(import_csv(wide + "\n" + wide + "\n").error.empty());
+    CHECK_FALSE(good.values == nullptr);
+    CHECK(import_csv("1,2\n3,x\n").values == nullptr);
+}
+
+TEST_CASE("with_data makes the data set the source and keeps k within its columns") {
+    SimParams p;
+    p.learning.outputs = 5;
+    const SimParams d = with_data(p, std::make_shared<const Eigen::MatrixXd>(Eigen::MatrixXd::Ones(4, 3)));
+    CHECK(d.source.kind == SourceKind::Dataset);
+    CHECK(d.learning.outputs == 3);
+    CHECK(d.source.data->cols() == 3);
+}
