@@ -13,6 +13,6 @@ namespace hebbian::app {
 Changes draw_amplification_view(const Simulation& sim, UiState& ui);
 
 // alpha = kAmplificationAlphaFactor * lambda_1 keeps (I - W)^-1 defined with a strong gain.
-constexpr double kAmplificationAlphaFactor = 1.25;
+using embed::kAmplificationAlphaFactor;
 
 }  // namespace hebbian::app

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "app/amplification_view.hpp"
 #include "app/appendix_view.hpp"
@@ -11,8 +12,11 @@
 #include "app/gl.hpp"
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
+#include "app/page_requests.hpp"
 #include "app/platform.hpp"
 #include "app/recurrent_view.hpp"
+#include "app/run_control.hpp"
+#include "app/share_panel.hpp"
 #include "app/status_json.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -23,86 +27,6 @@ namespace hebbian::app {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The parameters each view starts with.
-SimParams default_params(View view) {
-    SimParams p;
-    switch (view) {
-        case View::Feedforward:
-            p.learning.rule = Rule::Decay;  // alpha = lambda_1 = 1: the norm holds
-            break;
-        case View::Recurrent:
-            p.circuit = Circuit::Recurrent;
-            p.source.kind = SourceKind::Spectrum;
-            p.source.inputs = 8;
-            p.source.ratio = 0.6;
-            p.learning.eta = 0.002;  // time constant 1 / (eta alpha) = 250 steps, a low noise floor
-            p.learning.alpha = 2.0;
-            break;
-        case View::Amplification: {
-            p.circuit = Circuit::Recurrent;
-            p.source.kind = SourceKind::Latent;
-            p.source.inputs = 16;
-            p.learning.eta = 0.001;  // W averages ~1 / (eta alpha) ~ 200 samples: a steady spectral radius
-            Simulation probe;  // alpha = 1.25 lambda_1 of this source: (I - W)^-1 defined, gain 5
-            if (probe.reset(p).empty()) p.learning.alpha = kAmplificationAlphaFactor * probe.components().values(0);
-            break;
-        }
-        case View::Appendix:
-            p.learning.eta = kAppendixEta;
-            break;
-    }
-    return p;
-}
-
-// The appendix runs the same parameters twice: plain Hebb, then Hebb with decay.
-SimParams params_for(View view, const SimParams& params, size_t run) {
-    SimParams p = params;
-    if (view == View::Appendix) p.learning.rule = run == 0 ? Rule::Hebb : Rule::Decay;
-    return p;
-}
-
-// Restarts every run of the view with `params`; on invalid parameters keeps the runs
-// and records why.
-void restart(ViewRun& run, View view, const SimParams& params) {
-    for (size_t s = 0; s < run.sims.size(); ++s)
-        if (std::string why = validate(params_for(view, params, s)); !why.empty()) {
-            run.error = why;
-            return;
-        }
-    run.error.clear();
-    for (size_t s = 0; s < run.sims.size(); ++s) run.sims[s].reset(params_for(view, params, s));
-    if (!run.weight_paths.empty())
-        for (size_t s = 0; s < run.sims.size(); ++s)
-            run.weight_paths[s] = {run.sims[s].feedforward()->weights().row(0).transpose()};
-}
-
-// Runs up to `steps` learning steps of every run (respecting step_limit, recording the
-// weight paths when the view keeps them); returns the steps the primary run made.
-long long advance(ViewRun& run, long long steps) {
-    const long long before = run.primary().steps_done();
-    for (size_t s = 0; s < run.sims.size(); ++s) {
-        Simulation& sim = run.sims[s];
-        long long todo = run.step_limit > 0 ? std::min(steps, run.step_limit - sim.steps_done()) : steps;
-        if (run.weight_paths.empty()) {
-            sim.step(std::max(todo, 0LL));
-            continue;
-        }
-        for (; todo > 0 && !sim.divergence().diverged; --todo) {
-            sim.step(1);
-            if (!sim.divergence().diverged) run.weight_paths[s].push_back(sim.feedforward()->weights().row(0).transpose());
-        }
-    }
-    return run.primary().steps_done() - before;
-}
-
-void apply_changes(ViewRun& run, View view, const Changes& changes) {
-    if (changes.params) restart(run, view, *changes.params);
-    if (changes.reset) restart(run, view, run.primary().params());
-    if (changes.playing) run.playing = *changes.playing;
-    if (changes.steps_per_frame) run.steps_per_frame = std::max(1, *changes.steps_per_frame);
-    if (changes.step_once) advance(run, 1);
-}
 
 // Rebuilds the font atlas and the style when the display scale changes (first frame,
 // browser zoom, a move to another monitor). The pixel font stays at integer multiples.
@@ -141,16 +65,11 @@ Changes draw_view(View view, const ViewRun& run, UiState& ui, HeatmapRenderer& h
 
 // The whole window: a tab per view, each with the controls on the left and the view
 // on the right, and the status line at the bottom.
-ViewChanges draw_ui(const std::array<ViewRun, kViewCount>& runs, const FrameStats& stats, UiState& ui,
-                    HeatmapRenderer& heatmaps) {
+ViewChanges draw_tabbed_ui(const std::array<ViewRun, kViewCount>& runs, const FrameStats& stats, UiState& ui,
+                           HeatmapRenderer& heatmaps) {
     ViewChanges result{ui.view, {}};
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::Begin("Hebbian learning", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
     const float status_height = ImGui::GetFrameHeightWithSpacing();
+    draw_notice(ui);
     std::optional<View> opened;
     if (ImGui::BeginTabBar("views")) {
         for (View view : kAllViews) {
@@ -177,7 +96,49 @@ ViewChanges draw_ui(const std::array<ViewRun, kViewCount>& runs, const FrameStat
         if (*opened == ui.view) ui.select_view = false;
         draw_status_line(runs[static_cast<size_t>(view_index(*opened))], stats);
     }
+    return result;
+}
+
+// Embed mode (?embed=1), for an iframe down to 320 x 240: one view and no tabs; a strip
+// with play / pause, reset, the step count and a button that swaps the view for the controls.
+ViewChanges draw_embedded_ui(const std::array<ViewRun, kViewCount>& runs, UiState& ui, HeatmapRenderer& heatmaps) {
+    const ViewRun& run = runs[static_cast<size_t>(view_index(ui.view))];
+    ui.select_view = false;
+    Changes changes;
+    if (ImGui::Button(run.playing ? "Pause" : "Play")) changes.playing = !run.playing;
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) changes.reset = true;
+    ImGui::SameLine();
+    if (ImGui::Button(ui.controls_open ? "View" : "Controls")) ui.controls_open = !ui.controls_open;
+    ImGui::SameLine();
+    ImGui::TextDisabled("step %lld%s", run.primary().steps_done(), run.finished() ? " (done)" : "");
+    draw_notice(ui);
+    if (ui.controls_open) {
+        ImGui::BeginChild("controls", ImVec2(0, 0), false);
+        ImGui::PushItemWidth(std::min(ImGui::GetFontSize() * 13, ImGui::GetContentRegionAvail().x * 0.55f));
+        changes.merge(draw_controls(ui.view, run, ui));
+        ImGui::PopItemWidth();
+        ImGui::EndChild();
+    } else {
+        ImGui::BeginChild("view", ImVec2(0, 0), false);
+        changes.merge(draw_view(ui.view, run, ui, heatmaps));
+        ImGui::EndChild();
+    }
+    return ViewChanges{ui.view, changes};
+}
+
+ViewChanges draw_ui(const std::array<ViewRun, kViewCount>& runs, const FrameStats& stats, UiState& ui,
+                    HeatmapRenderer& heatmaps) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    if (ui.embed) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
+    ImGui::Begin("Hebbian learning", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    const ViewChanges result = ui.embed ? draw_embedded_ui(runs, ui, heatmaps) : draw_tabbed_ui(runs, stats, ui, heatmaps);
     ImGui::End();
+    if (ui.embed) ImGui::PopStyleVar();
     return result;
 }
 
@@ -189,29 +150,46 @@ StatusReport report(const App& app) {
     r.alignment = run.primary().history().alignment.empty() ? 0.0 : run.primary().history().alignment.back();
     for (const Simulation& sim : run.sims) r.diverged = r.diverged || sim.divergence().diverged;
     r.playing = run.playing;
+    r.embed = app.ui.embed;
+    r.notice = app.ui.notice;
+    r.data_error = app.ui.data_error;
     return r;
 }
 
 }  // namespace
 
-void init_app(App& app, GLFWwindow* window, const PageOptions& options) {
+void init_app(App& app, GLFWwindow* window, const PageAddress& address) {
     app.window = window;
+    app.page_base = address.base;
     app.heatmaps.init();  // on failure the recurrent view shows heatmaps.error()
+    const embed::SettingsResult settings = embed::parse_page_address(address.query, address.fragment);
     for (View view : kAllViews) {
         ViewRun& run = app.runs[static_cast<size_t>(view_index(view))];
-        const SimParams params = default_params(view);
+        const embed::ViewSetup setup = default_setup(view);
         run.sims.resize(view == View::Appendix ? 2 : 1);
-        if (view == View::Recurrent || view == View::Amplification) run.steps_per_frame = 20;
+        run.steps_per_frame = setup.speed;
         if (view == View::Appendix) {
             run.step_limit = kAppendixSteps;
-            run.steps_per_frame = 2;
             run.weight_paths.resize(run.sims.size());
         }
-        run.playing = options.playing;
-        restart(run, view, params);
-        app.ui.drafts[static_cast<size_t>(view_index(view))] = params;
+        run.playing = settings.state.autoplay;
+        app.ui.drafts[static_cast<size_t>(view_index(view))] = setup.params;
+        Changes defaults;
+        defaults.view = view;
+        defaults.params = setup.params;
+        apply_changes(app, defaults);
     }
-    app.ui.view = options.view;
+    for (const std::string& key : settings.unknown_keys)
+        warn_console("hebbian: the page address key \"" + key + "\" is not a parameter; ignored");
+    for (const embed::Correction& correction : settings.corrections)
+        app.ui.notice += (app.ui.notice.empty() ? "" : "; ") + correction.message();
+    Changes start;
+    start.view = settings.state.view;
+    start.params = settings.state.setup.params;
+    start.steps_per_frame = settings.state.setup.speed;
+    start.embed = settings.state.embed;
+    if (std::string why = apply_changes(app, start); !why.empty())
+        app.ui.notice += (app.ui.notice.empty() ? "" : "; ") + ("these settings cannot run (" + why + "): using the defaults");
     app.ui.select_view = true;
 }
 
@@ -240,14 +218,20 @@ void frame(void* pointer) {
     const ViewChanges requested = draw_ui(app.runs, app.stats, app.ui, app.heatmaps);
     ImGui::Render();
 
-    // 4. The one place where runs change.
-    apply_changes(app.runs[static_cast<size_t>(view_index(requested.view))], requested.view, requested.changes);
+    // 4. The one place where runs change: the panels' changes, then the page's requests.
+    // (While the tab bar is still switching to ui.view, another tab may have drawn: its changes wait.)
+    if (requested.view == app.ui.view) apply_changes(app, requested.changes);
+    serve_page_requests(app);
 
-    // 5. Render, and tell the page how the run is doing.
+    // 5. Render (and save it as PNG when asked), and tell the page how the run is doing.
     glViewport(0, 0, framebuffer.width, framebuffer.height);
     glClearColor(0.08f, 0.08f, 0.10f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (app.png_request) {
+        save_view_png(*app.png_request);
+        app.png_request.reset();
+    }
     glfwSwapBuffers(app.window);
     publish_status(status_json(report(app)));
 }

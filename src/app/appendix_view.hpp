@@ -9,8 +9,8 @@
 
 namespace hebbian::app {
 
-constexpr long long kAppendixSteps = 250;
-constexpr double kAppendixEta = 0.1;
+using embed::kAppendixEta;
+using embed::kAppendixSteps;
 
 Changes draw_appendix_view(const ViewRun& run, UiState& ui);
 

@@ -7,6 +7,7 @@
 
 #include "app/axis_scale.hpp"
 #include "app/palette.hpp"
+#include "app/share_panel.hpp"
 #include "imgui.h"
 
 namespace hebbian::app {
@@ -27,8 +28,6 @@ bool slider(const char* label, int& value, int lo, int hi, bool logarithmic, con
     return changed;
 }
 
-bool recurrent_view(View view) { return view == View::Recurrent || view == View::Amplification; }
-
 // Play / pause / step / reset and the speed.
 Changes draw_transport(const ViewRun& run) {
     Changes changes;
@@ -36,7 +35,7 @@ Changes draw_transport(const ViewRun& run) {
         changes.playing = !run.playing;
     explain("Play runs 'steps per frame' learning steps every frame; pause stops learning (the views stay).");
     ImGui::SameLine();
-    if (ImGui::Button("Step")) changes.step_once = true;
+    if (ImGui::Button("Step")) changes.steps = 1;
     explain("One learning step: draw a batch of samples x, update the weights once (e.g. w <- w + eta (y x - alpha w)).");
     ImGui::SameLine();
     if (ImGui::Button("Reset")) changes.reset = true;
@@ -50,6 +49,13 @@ Changes draw_transport(const ViewRun& run) {
 }
 
 // Rule, eta, alpha, k.
+// N as the source gives it: 2 for the plane, the columns of a data set, else the setting.
+int source_inputs(const SourceParams& s) {
+    if (s.kind == SourceKind::Gaussian2D) return 2;
+    if (s.kind == SourceKind::Dataset && s.data) return static_cast<int>(s.data->cols());
+    return s.inputs;
+}
+
 bool draw_learning(View view, SimParams& p) {
     bool changed = false;
     if (view == View::Appendix) {
@@ -89,7 +95,7 @@ bool draw_learning(View view, SimParams& p) {
                       "(recurrent). Feedforward: |w| shrinks, holds or grows as alpha >, =, < lambda_1. "
                       "Recurrent: W -> C / alpha, and the response (I - W)^-1 x exists only when alpha > lambda_1.");
     if (!recurrent_view(view)) {
-        const int most = p.source.kind == SourceKind::Gaussian2D ? 2 : std::min(p.source.inputs, 8);
+        const int most = std::min(source_inputs(p.source), 8);
         changed |= slider("outputs k", p.learning.outputs, 1, std::max(most, 1), false,
                           "Number of output neurons k: y = W x with W a k x N matrix, one row w_i per output. "
                           "Sanger's rule makes row i learn PC i; the other rules treat each row alone.");
@@ -114,11 +120,12 @@ bool draw_source(SimParams& p) {
             "  gaussian2d  N = 2, A = R(angle) diag(sqrt(var major), sqrt(var minor))\n"
             "  spectrum    A = Q diag(sqrt(lambda_i)), lambda_i = lambda_1 ratio^(i-1), Q random\n"
             "  latent      A = sqrt(signal var) L (N x k loadings), sigma^2 = noise var (private)");
-    const bool planar = s.kind == SourceKind::Gaussian2D;
-    int inputs = planar ? 2 : s.inputs;
-    ImGui::BeginDisabled(planar);
+    const bool fixed = s.kind == SourceKind::Gaussian2D || s.kind == SourceKind::Dataset;
+    int inputs = source_inputs(s);
+    ImGui::BeginDisabled(fixed);
     if (slider("inputs N", inputs, 2, 64, false,
-               "Number of input neurons N: x has N entries and C is N x N. The 2-D Gaussian fixes N = 2.")) {
+               "Number of input neurons N: x has N entries and C is N x N. The 2-D Gaussian fixes N = 2, "
+               "a data set its number of columns.")) {
         s.inputs = inputs;
         changed = true;
     }
@@ -139,8 +146,10 @@ bool draw_source(SimParams& p) {
                               "Geometric ratio between successive eigenvalues: lambda_(i+1) = ratio lambda_i. "
                               "Close to 1 makes PC1 hard to single out.");
             break;
-        case SourceKind::Latent:
         case SourceKind::Dataset:
+            ImGui::TextDisabled("samples: rows of the CSV file, drawn at random");
+            break;
+        case SourceKind::Latent:
             changed |= slider("signals", s.signals, 1, std::max(1, std::min(s.inputs, 8)), false,
                               "Number k of shared latent signals z (x = sqrt(signal var) L z + sigma e); "
                               "every stream mixes all k of them through its loadings L.");
@@ -215,6 +224,8 @@ Changes draw_controls(View view, const ViewRun& run, UiState& ui) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
+    ImGui::Separator();
+    changes.merge(draw_share_panel(view, run, ui));
     return changes;
 }
 

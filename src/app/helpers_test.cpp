@@ -1,4 +1,4 @@
-// Tests of the app's pure helpers (no GL, no ImGui): page options, matrix-to-image
+// Tests of the app's pure helpers (no GL, no ImGui): matrix-to-image
 // layout (with a non-symmetric matrix, so a transpose cannot hide), colour map, axis
 // ticks, the mean-field alignment curve, the amplification analysis and the status JSON.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
@@ -12,24 +12,11 @@
 #include "app/colour_map.hpp"
 #include "app/explosion.hpp"
 #include "app/matrix_layout.hpp"
-#include "app/page_options.hpp"
 #include "app/predictions.hpp"
 #include "app/status_json.hpp"
 
 using namespace hebbian;
 using namespace hebbian::app;
-
-TEST_CASE("page options read view and play, ignoring the rest") {
-    CHECK(parse_page_options("").view == View::Feedforward);
-    CHECK(parse_page_options("").playing);
-    const PageOptions o = parse_page_options("?foo=1&view=appendix&play=0");
-    CHECK(o.view == View::Appendix);
-    CHECK_FALSE(o.playing);
-    CHECK(parse_page_options("view=recurrent").view == View::Recurrent);
-    CHECK(parse_page_options("?view=nonsense&play=maybe").view == View::Feedforward);
-    CHECK(parse_page_options("?view=nonsense&play=maybe").playing);
-    for (View v : kAllViews) CHECK(parse_view(view_name(v)) == v);
-}
 
 TEST_CASE("row-major layout puts matrix row i in texture row i") {
     Eigen::MatrixXd m(2, 3);
@@ -124,7 +111,17 @@ TEST_CASE("status JSON writes non-finite numbers as null") {
     r.view = View::Recurrent;
     r.steps = 12;
     r.alignment = std::nan("");
-    CHECK(status_json(r) == R"({"view":"recurrent","steps":12,"alignment":null,"diverged":false,"playing":false})");
+    CHECK(status_json(r) == R"({"view":"recurrent","steps":12,"alignment":null,"diverged":false,"playing":false,)"
+                            R"("embed":false,"notice":null,"data_error":null})");
     r.alignment = 0.5;
     CHECK(status_json(r).find(R"("alignment":0.5)") != std::string::npos);
+}
+
+TEST_CASE("status JSON quotes the notice and the CSV error") {
+    StatusReport r;
+    r.notice = "eta=\"x\": not a number; using 0.01";
+    r.data_error = "a.csv: line 2, column 3: not a number";
+    const std::string json = status_json(r);
+    CHECK(json.find(R"("notice":"eta=\"x\": not a number; using 0.01")") != std::string::npos);
+    CHECK(json.find(R"("data_error":"a.csv: line 2, column 3: not a number")") != std::string::npos);
 }

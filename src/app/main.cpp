@@ -3,14 +3,14 @@
 // The steps follow Dear ImGui's own examples; all state lives in the App (app.hpp).
 //
 //   web:     emcmake cmake --preset wasm && cmake --build build/wasm --target hebbian_app
-//            then serve build/wasm/web (open index.html?view=recurrent to start on a view)
+//            then serve build/wasm/web (index.html?view=recurrent&alpha=3: see README, "Embedding")
 //   native:  cmake --preset native && cmake --build build/native --target hebbian_app
-//            ./build/native/src/app/hebbian_app "?view=appendix"
+//            ./build/native/src/app/hebbian_app "?view=appendix&seed=7"
 #include <cstdio>
 #include <memory>
 
 #include "app/app.hpp"
-#include "app/platform.hpp"
+#include "app/page_bridge.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -57,8 +57,7 @@ int main(int argc, char** argv) {
 
     // 4. The app, and the loop that calls its frame function.
     auto app = std::make_unique<hebbian::app::App>();
-    hebbian::app::init_app(*app, window,
-                           hebbian::app::parse_page_options(hebbian::app::startup_query(argc, argv)));
+    hebbian::app::init_app(*app, window, hebbian::app::startup_address(argc, argv));
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(hebbian::app::frame, app.get(), 0, true);  // never returns
 #else

@@ -1,12 +1,11 @@
-// What the web page and the desktop window do differently. platform_web.cpp (Emscripten)
-// and platform_native.cpp implement it; the build compiles exactly one of them.
+// How the web page and the desktop window size and scale the drawing surface.
+// platform_web.cpp (Emscripten) and platform_native.cpp implement it; the build compiles
+// exactly one of them. What the page's script and the app exchange is in page_bridge.hpp.
 //
 // On the web the canvas is sized by CSS to fill the page; its backing store is kept at
 // CSS size times devicePixelRatio, ImGui works in device pixels and the fonts and style
 // are scaled by the same ratio, so text stays sharp on high-DPI screens.
 #pragma once
-
-#include <string>
 
 struct GLFWwindow;
 
@@ -25,12 +24,5 @@ FramebufferSize fit_framebuffer(GLFWwindow* window);
 // After the GLFW backend's NewFrame: gives ImGui the display size it should use
 // (web: the canvas in device pixels; native: what GLFW reported, unchanged).
 void match_imgui_display(FramebufferSize framebuffer);
-
-// The page's query string (web, window.location.search) or the first command-line
-// argument (native, e.g. "?view=recurrent"); "" when there is none.
-std::string startup_query(int argc, char** argv);
-
-// Makes the JSON status readable by the page's script (web); does nothing natively.
-void publish_status(std::string json);
 
 }  // namespace hebbian::app

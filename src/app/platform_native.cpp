@@ -20,8 +20,4 @@ FramebufferSize fit_framebuffer(GLFWwindow* window) {
 
 void match_imgui_display(FramebufferSize) {}
 
-std::string startup_query(int argc, char** argv) { return argc > 1 ? argv[1] : ""; }
-
-void publish_status(std::string) {}
-
 }  // namespace hebbian::app

@@ -1,9 +1,7 @@
-// The web page's side of platform.hpp, and the JavaScript hook: hebbian_status()
-// returns the latest status JSON, which web/index.html copies into <pre id="hebbian-status">
-// and exposes as window.hebbianStatus() (the browser test reads it).
+// The web page's side of platform.hpp: the canvas follows its CSS size times
+// devicePixelRatio, and ImGui works in canvas pixels.
 #include "app/platform.hpp"
 
-#include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
 #include <cmath>
@@ -14,8 +12,6 @@ namespace hebbian::app {
 
 namespace {
 constexpr const char* kCanvas = "#canvas";
-// The status the page's script reads; written by the frame, one string for the page.
-std::string published_status = "{}";
 }  // namespace
 
 float display_scale(GLFWwindow*) {
@@ -45,13 +41,4 @@ void match_imgui_display(FramebufferSize framebuffer) {
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
 }
 
-std::string startup_query(int, char**) {
-    const char* query = emscripten_run_script_string("window.location.search");
-    return query ? query : "";
-}
-
-void publish_status(std::string json) { published_status = std::move(json); }
-
 }  // namespace hebbian::app
-
-extern "C" EMSCRIPTEN_KEEPALIVE const char* hebbian_status() { return hebbian::app::published_status.c_str(); }

@@ -14,9 +14,13 @@ struct StatusReport {
     double alignment = 0.0;  // latest |cos| with PC1 (see History::alignment)
     bool diverged = false;   // any of the view's runs stopped on divergence
     bool playing = false;
+    bool embed = false;      // the compact layout is on
+    std::string notice;      // the page address's corrections ("" when none)
+    std::string data_error;  // why the last CSV file was refused ("" when none)
 };
 
-// {"view":"recurrent","steps":120,"alignment":0.93,"diverged":false,"playing":true}
+// {"view":"recurrent","steps":120,"alignment":0.93,"diverged":false,"playing":true,
+//  "embed":false,"notice":null,"data_error":null}
 std::string status_json(const StatusReport& report);
 
 }  // namespace hebbian::app

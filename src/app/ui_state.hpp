@@ -1,42 +1,75 @@
-// What the UI remembers between frames, and what a panel asks the frame to change.
+// What the UI remembers between frames, and what a panel, the page address or the host
+// page asks the frame to change.
 //
 // Panels only read the simulations: each returns a Changes value, and the frame
-// function applies all of them in one place (apply_changes in app.cpp).
+// function applies all of them in one place (apply_changes in run_control.cpp), whether
+// they come from a button, the page address at start-up, a host message or a CSV file.
 #pragma once
 
+#include <Eigen/Dense>
 #include <array>
+#include <memory>
 #include <optional>
+#include <string>
 
 #include "app/view.hpp"
 #include "core/simulation.hpp"
+#include "embed/host_message.hpp"
 
 namespace hebbian::app {
-
-constexpr int kViewCount = 4;
-
-inline int view_index(View view) { return static_cast<int>(view); }
 
 struct UiState {
     View view = View::Feedforward;      // the open view
     bool select_view = true;            // the tab bar must open `view` this frame (start-up, page address)
     std::array<SimParams, kViewCount> drafts;  // parameters as being edited, per view (may be invalid)
     int amplification_stream = 0;       // the input stream i the amplification view follows
+    bool embed = false;                 // compact layout for an iframe (?embed=1): one view, no tabs
+    bool controls_open = false;         // embed: the controls are shown instead of the view
+    std::string notice;                 // what the page address had wrong and what was used instead
+    std::string data_name;              // the CSV file the feedforward and recurrent views learn from
+    std::string data_error;             // why the last CSV file was refused ("" when it was not)
+    std::string link;                   // the last link made by "Copy link", for copying by hand
+    std::string export_error;           // why the last export had nothing to write
 };
 
-// Requests from one frame's panels; empty fields ask for nothing.
+// A CSV file read into numbers, ready to become the input source.
+struct LoadedData {
+    std::string name;                               // the file's name, for the UI
+    std::shared_ptr<const Eigen::MatrixXd> values;  // rows are samples, columns input neurons
+};
+
+// A file to offer for download: a matrix or the history as CSV or JSON, or the view as PNG.
+struct DownloadRequest {
+    embed::ExportWhat what = embed::ExportWhat::Weights;
+    embed::ExportFormat format = embed::ExportFormat::Csv;
+};
+
+// Requests from one frame's panels (or one host message); empty fields ask for nothing.
 struct Changes {
+    std::optional<View> view;            // open this view (its run continues where it was)
     std::optional<SimParams> params;     // restart the open view's run with these
     std::optional<bool> playing;         // play (true) or pause (false)
     std::optional<int> steps_per_frame;  // learning steps each frame runs while playing
-    bool step_once = false;              // run a single learning step now
+    std::optional<bool> embed;           // switch the compact layout on or off
+    long long steps = 0;                 // run this many learning steps now (the Step button: 1)
     bool reset = false;                  // restart with the current parameters
+    std::optional<LoadedData> data;      // learn from this data set (feedforward and recurrent views)
+    std::optional<DownloadRequest> download;
+    bool copy_link = false;              // make the link that reproduces the run and copy it
+    bool pick_file = false;              // open the page's file picker for a CSV file
 
     void merge(const Changes& other) {
+        if (other.view) view = other.view;
         if (other.params) params = other.params;
         if (other.playing) playing = other.playing;
         if (other.steps_per_frame) steps_per_frame = other.steps_per_frame;
-        step_once = step_once || other.step_once;
+        if (other.embed) embed = other.embed;
+        steps += other.steps;
         reset = reset || other.reset;
+        if (other.data) data = other.data;
+        if (other.download) download = other.download;
+        copy_link = copy_link || other.copy_link;
+        pick_file = pick_file || other.pick_file;
     }
 };
 

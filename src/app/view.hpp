@@ -1,20 +1,19 @@
-// The four views of the app and their names in the page address (?view=...).
-// Pure: no GL, no ImGui, so the names can be unit-tested.
+// The four views, as the app names them: the pure helpers live in embed/views.hpp
+// (the page address and host messages need them too); this brings them into the app.
 #pragma once
 
-#include <optional>
-#include <string_view>
+#include "embed/views.hpp"
 
 namespace hebbian::app {
 
-enum class View { Feedforward, Recurrent, Amplification, Appendix };
-
-constexpr View kAllViews[] = {View::Feedforward, View::Recurrent, View::Amplification, View::Appendix};
-
-// "feedforward", "recurrent", "amplification", "appendix".
-const char* view_name(View view);
-// The label on the view's tab, e.g. "Feedforward".
-const char* view_title(View view);
-std::optional<View> parse_view(std::string_view name);
+using embed::default_setup;
+using embed::kAllViews;
+using embed::kViewCount;
+using embed::parse_view;
+using embed::recurrent_view;
+using embed::View;
+using embed::view_index;
+using embed::view_name;
+using embed::view_title;
 
 }  // namespace hebbian::app

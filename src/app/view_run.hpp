@@ -12,6 +12,7 @@ namespace hebbian::app {
 
 struct ViewRun {
     std::vector<Simulation> sims;  // one; the appendix has two (plain Hebb, then Hebb with decay)
+    SimParams params;              // the parameters the runs were last started with (the view's, not per run)
     bool playing = true;           // run steps_per_frame steps every frame
     int steps_per_frame = 5;       // the speed control
     long long step_limit = 0;      // stop after this many steps (0: never); the appendix runs 250

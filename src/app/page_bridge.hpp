@@ -1,0 +1,53 @@
+// What the page's script (web/page.js) and the app exchange. page_bridge_web.cpp calls
+// into page.js through small EM_JS functions; page_bridge_native.cpp is the desktop
+// stand-in. The app never holds a pointer the script could reach: the script queues
+// requests (host messages, CSV files) in its own inbox, Module.hebbianInbox, and the
+// frame function takes them one by one with take_page_request() and answers each by
+// its ticket.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace hebbian::app {
+
+// The address the page was opened with (native: the first command-line argument,
+// e.g. "?view=recurrent#eta=0.05").
+struct PageAddress {
+    std::string query;     // "?view=..." or ""
+    std::string fragment;  // "#..." or ""
+    std::string base;      // the address without query and fragment, for links
+};
+PageAddress startup_address(int argc, char** argv);
+
+enum class PageRequestKind {
+    HostMessage,  // text: a JSON message from window.hebbian or postMessage (checked in JS and again here)
+    CsvFile,      // name and text of a file the reader picked or dropped
+    RefusedFile,  // name of a file the script would not read; text: why
+};
+
+struct PageRequest {
+    int ticket = 0;  // answer_page_request(ticket, ...) resolves the script's promise
+    PageRequestKind kind = PageRequestKind::HostMessage;
+    std::string name;
+    std::string text;
+};
+
+std::optional<PageRequest> take_page_request();
+void answer_page_request(int ticket, const std::string& json);
+
+// Makes the JSON status readable by the page's script (window.hebbianStatus()).
+void publish_status(const std::string& json);
+// Offers `text` as a file download (web: a Blob and a link with a download attribute;
+// native: a file written to the current folder).
+void offer_download(const std::string& filename, const std::string& mime, const std::string& text);
+// Saves what the canvas shows now as a PNG download; call after rendering the frame.
+void save_view_png(const std::string& filename);
+// Opens the page's file picker for a CSV file (the chosen file arrives as a CsvFile request).
+void open_file_picker();
+// Puts `text` on the clipboard where the browser allows it.
+void copy_to_clipboard(const std::string& text);
+// A warning for the person reading the browser console (native: stderr).
+void warn_console(const std::string& text);
+
+}  // namespace hebbian::app

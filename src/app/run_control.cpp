@@ -1,0 +1,157 @@
+// Applying changes to the runs, and the app's state for the page (see run_control.hpp).
+#include "app/run_control.hpp"
+
+#include <algorithm>
+
+#include "app/page_bridge.hpp"
+#include "embed/csv_import.hpp"
+#include "embed/export_text.hpp"
+
+namespace hebbian::app {
+
+namespace {
+
+ViewRun& run_of(App& app, View view) { return app.runs[static_cast<size_t>(view_index(view))]; }
+const ViewRun& run_of(const App& app, View view) { return app.runs[static_cast<size_t>(view_index(view))]; }
+
+// The appendix runs the same parameters twice: plain Hebb, then Hebb with decay.
+SimParams params_for(View view, const SimParams& params, size_t run) {
+    SimParams p = params;
+    if (view == View::Appendix) p.learning.rule = run == 0 ? Rule::Hebb : Rule::Decay;
+    return p;
+}
+
+// "" when every run of the view can start with `params`, else why not.
+std::string check(const ViewRun& run, View view, const SimParams& params) {
+    for (size_t s = 0; s < run.sims.size(); ++s)
+        if (std::string why = validate(params_for(view, params, s)); !why.empty()) return why;
+    return "";
+}
+
+// Restarts every run of the view with `params`; on invalid parameters keeps the runs
+// and records why (also returned).
+std::string restart(ViewRun& run, View view, const SimParams& params) {
+    run.error = check(run, view, params);
+    if (!run.error.empty()) return run.error;
+    run.params = params;
+    for (size_t s = 0; s < run.sims.size(); ++s) run.sims[s].reset(params_for(view, params, s));
+    if (!run.weight_paths.empty())
+        for (size_t s = 0; s < run.sims.size(); ++s)
+            run.weight_paths[s] = {run.sims[s].feedforward()->weights().row(0).transpose()};
+    return "";
+}
+
+// The data set becomes the source of both circuits (the feedforward and recurrent views),
+// or of neither: the previous runs go on when one of them cannot take it.
+std::string load_data(App& app, const LoadedData& data) {
+    constexpr View kDataViews[] = {View::Feedforward, View::Recurrent};
+    for (View view : kDataViews)
+        if (std::string why = check(run_of(app, view), view, embed::with_data(run_of(app, view).params, data.values));
+            !why.empty()) {
+            app.ui.data_error = data.name + ": " + why;
+            return app.ui.data_error;
+        }
+    for (View view : kDataViews) {
+        const SimParams params = embed::with_data(run_of(app, view).params, data.values);
+        restart(run_of(app, view), view, params);
+        app.ui.drafts[static_cast<size_t>(view_index(view))] = params;
+    }
+    app.ui.data_name = data.name;
+    app.ui.data_error.clear();
+    if (!(app.ui.view == View::Feedforward || app.ui.view == View::Recurrent)) {
+        app.ui.view = View::Feedforward;
+        app.ui.select_view = true;
+    }
+    return "";
+}
+
+std::string download(App& app, const DownloadRequest& request) {
+    if (request.what == embed::ExportWhat::View) {
+        app.png_request = std::string("hebbian-") + view_name(app.ui.view) + ".png";
+        return "";
+    }
+    const embed::ExportFile file = embed::export_file(run_of(app, app.ui.view).primary(), request.what, request.format);
+    app.ui.export_error = file.error;
+    if (file.error.empty()) offer_download(file.filename, file.mime, file.text);
+    return file.error;
+}
+
+}  // namespace
+
+long long advance(ViewRun& run, long long steps) {
+    const long long before = run.primary().steps_done();
+    for (size_t s = 0; s < run.sims.size(); ++s) {
+        Simulation& sim = run.sims[s];
+        long long todo = run.step_limit > 0 ? std::min(steps, run.step_limit - sim.steps_done()) : steps;
+        if (run.weight_paths.empty()) {
+            sim.step(std::max(todo, 0LL));
+            continue;
+        }
+        for (; todo > 0 && !sim.divergence().diverged; --todo) {
+            sim.step(1);
+            if (!sim.divergence().diverged) run.weight_paths[s].push_back(sim.feedforward()->weights().row(0).transpose());
+        }
+    }
+    return run.primary().steps_done() - before;
+}
+
+std::string apply_changes(App& app, const Changes& changes) {
+    std::string error;
+    if (changes.view && *changes.view != app.ui.view) {
+        app.ui.view = *changes.view;
+        app.ui.select_view = true;
+    }
+    if (changes.embed) app.ui.embed = *changes.embed;
+    const View view = app.ui.view;
+    ViewRun& run = run_of(app, view);
+    if (changes.data) error = load_data(app, *changes.data);
+    if (changes.params) {
+        error = restart(run, view, *changes.params);
+        if (error.empty()) app.ui.drafts[static_cast<size_t>(view_index(view))] = *changes.params;
+    }
+    if (changes.reset) restart(run, view, run.params);
+    if (changes.playing) run.playing = *changes.playing;
+    if (changes.steps_per_frame) run.steps_per_frame = std::clamp(*changes.steps_per_frame, 1, embed::kMaxSpeed);
+    if (changes.steps > 0) advance(run, changes.steps);
+    if (changes.download) error = download(app, *changes.download);
+    if (changes.copy_link) {
+        app.ui.link = app.page_base + "?" + embed::page_query(page_state(app));
+        copy_to_clipboard(app.ui.link);
+    }
+    if (changes.pick_file) open_file_picker();
+    return error;
+}
+
+embed::PageState page_state(const App& app) {
+    const ViewRun& run = run_of(app, app.ui.view);
+    embed::PageState state;
+    state.view = app.ui.view;
+    state.setup = {run.params, run.steps_per_frame};
+    state.autoplay = run.playing;
+    state.embed = app.ui.embed;
+    return state;
+}
+
+embed::ViewSetups view_setups(const App& app) {
+    embed::ViewSetups setups;
+    for (View view : kAllViews) setups[static_cast<size_t>(view_index(view))] = {run_of(app, view).params, run_of(app, view).steps_per_frame};
+    return setups;
+}
+
+embed::RunSummary run_summary(const App& app) {
+    const ViewRun& run = run_of(app, app.ui.view);
+    const Simulation& sim = run.primary();
+    embed::RunSummary summary;
+    summary.steps = sim.steps_done();
+    summary.alignment = sim.history().alignment.empty() ? 0.0 : sim.history().alignment.back();
+    summary.norm = sim.history().norm.empty() ? 0.0 : sim.history().norm.back();
+    summary.lambda1 = sim.components().values(0);
+    for (const Simulation& s : run.sims) summary.diverged = summary.diverged || s.divergence().diverged;
+    summary.playing = run.playing;
+    summary.regime = sim.regime();
+    summary.error = run.error;
+    summary.data_name = sim.params().source.kind == SourceKind::Dataset ? app.ui.data_name : "";
+    return summary;
+}
+
+}  // namespace hebbian::app
