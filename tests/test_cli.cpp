@@ -137,6 +137,9 @@ TEST_CASE("bad input exits with status 2, one line on stderr, and writes nothing
         CHECK(o.out.empty());
         CHECK_FALSE(fs::exists(out));
     }
+    const Outcome unwritable = run({"run", "--steps", "10", "--out", "/nonexistent-dir/result.json"});
+    CHECK(unwritable.status == 2);
+    CHECK(unwritable.err.find("cannot write result file '/nonexistent-dir/result.json'") != std::string::npos);
     const Outcome missing_out = run({"run", "--steps", "10"});
     CHECK(missing_out.status == 2);
     CHECK(missing_out.err.find("--out RESULT.json is required") != std::string::npos);
