@@ -121,6 +121,7 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
 
     RunSummary run;
     run.steps = 12;
+    run.inputs = 2;
     run.alignment = 0.5;
     run.norm = std::numeric_limits<double>::infinity();
     run.regime = "alpha = lambda_1";
@@ -129,6 +130,7 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     CHECK(reply.value.find("command")->string == "get");
     const JsonValue& state = *reply.value.find("state");
     CHECK(state.find("steps")->number == 12);
+    CHECK(state.find("inputs")->number == 2);
     CHECK(state.find("norm")->type == JsonValue::Type::Null);
     CHECK(state.find("data")->type == JsonValue::Type::Null);
     CHECK(state.find("link")->string == "view=feedforward&seed=1");

@@ -63,7 +63,8 @@ void draw_numbers(const StreamAmplification& a) {
 
 Changes draw_amplification_view(const Simulation& sim, UiState& ui) {
     Changes changes;
-    ImGui::TextWrapped("Each of N streams carries x_i = s_i + e_i: a signal s shared by all streams plus noise e_i "
+    if (!ui.embed)
+        ImGui::TextWrapped("Each of N streams carries x_i = s_i + e_i: a signal s shared by all streams plus noise e_i "
                        "private to one. After learning W -> C / alpha, the circuit's response r = (I - W)^-1 x "
                        "boosts the shared directions by 1 / (1 - mu) and leaves private noise nearly alone.");
     if (sim.params().source.kind != SourceKind::Latent || !sim.recurrent()) {

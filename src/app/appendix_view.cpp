@@ -91,8 +91,9 @@ void draw_both_norms(ImVec2 size, const ViewRun& run) {
 
 }  // namespace
 
-Changes draw_appendix_view(const ViewRun& run, UiState&) {
-    ImGui::TextWrapped("Both runs see the same inputs (same seed) for %lld iterations. Plain Hebb grows like "
+Changes draw_appendix_view(const ViewRun& run, UiState& ui) {
+    if (!ui.embed)
+        ImGui::TextWrapped("Both runs see the same inputs (same seed) for %lld iterations. Plain Hebb grows like "
                        "(1 + eta lambda_1)^t; the decay term -alpha w keeps the second run bounded.",
                        kAppendixSteps);
     const ImVec2 avail = ImGui::GetContentRegionAvail();

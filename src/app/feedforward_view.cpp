@@ -20,7 +20,8 @@ Eigen::MatrixXd plane_basis(const Simulation& sim) {
     return sim.components().vectors.leftCols(2);
 }
 
-void draw_scatter(ImVec2 size, const Simulation& sim) {
+// `compact`: short title and legend, for a small embed.
+void draw_scatter(ImVec2 size, const Simulation& sim, bool compact = false) {
     const Eigen::MatrixXd basis = plane_basis(sim);
     const Eigen::MatrixXd points = basis.transpose() * sim.recent_samples();  // 2 x T
     const PrincipalComponents& pcs = sim.components();
@@ -29,9 +30,14 @@ void draw_scatter(ImVec2 size, const Simulation& sim) {
         if (points.col(t).allFinite()) radius = std::max(radius, 1.05 * points.col(t).cwiseAbs().maxCoeff());
     const bool plane = sim.inputs() == 2;
     const Range axis{-radius, radius, false};
-    Plot plot(plane ? "Recent inputs x and the weight vector w" : "Recent inputs and w, projected on the PC1-PC2 plane",
-              size, axis, axis, plane ? "x_1 (vertical: x_2)" : "PC1 coordinate (vertical: PC2)",
-              {{"samples", palette::kSamples}, {"w", palette::kOrange}, {"PC1", palette::kGreen}, {"PC2", palette::kPurple}});
+    const char* title = compact ? "inputs x"
+                        : plane ? "Recent inputs x and the weight vector w"
+                                : "Recent inputs and w, projected on the PC1-PC2 plane";
+    const std::vector<LegendEntry> legend =
+        compact ? std::vector<LegendEntry>{{"w", palette::kOrange}, {"PC1", palette::kGreen}}
+                : std::vector<LegendEntry>{{"samples", palette::kSamples}, {"w", palette::kOrange},
+                                           {"PC1", palette::kGreen}, {"PC2", palette::kPurple}};
+    Plot plot(title, size, axis, axis, plane ? "x_1 (vertical: x_2)" : "PC1 coordinate (vertical: PC2)", legend);
 
     // True principal axes behind everything, two standard deviations each way.
     const int shown_pcs = std::min<int>(2, static_cast<int>(pcs.values.size()));
@@ -53,7 +59,8 @@ void draw_scatter(ImVec2 size, const Simulation& sim) {
         // Row 0 orange; further rows yellow, vermillion, ... (green and purple mark the PCs).
         const ImU32 colour = r == 0 ? palette::kOrange : palette::series_colour(static_cast<int>(r) + 3);
         plot.arrow(0.0, 0.0, tip.x(), tip.y(), colour);
-        plot.label(tip.x(), tip.y(), colour, "w_" + std::to_string(r + 1) + "  |w| = " + format_number(norm));
+        plot.label(tip.x(), tip.y(), colour,
+                   compact ? "w_" + std::to_string(r + 1) : "w_" + std::to_string(r + 1) + "  |w| = " + format_number(norm));
     }
 }
 
@@ -100,7 +107,7 @@ void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
 }
 
 // |w_1| over time, on a log scale once it spans more than three decades.
-void draw_norm_plot(ImVec2 size, const Simulation& sim) {
+void draw_norm_plot(ImVec2 size, const Simulation& sim, bool compact = false) {
     const History& h = sim.history();
     const std::vector<double> x = as_x(h.step);
     const bool log = wants_log_scale(h.norm) || wants_log_scale(h.predicted_norm);
@@ -108,10 +115,12 @@ void draw_norm_plot(ImVec2 size, const Simulation& sim) {
     include(y, h.norm);
     include(y, h.predicted_norm);
     include(steps, x);
-    std::vector<LegendEntry> legend{{"simulation", palette::kOrange}};
-    if (!h.predicted_norm.empty()) legend.push_back({"mean-field prediction", palette::kWhite, Stroke::Dashed});
-    Plot plot(log ? "|w_1| over time (log scale: it explodes)" : "|w_1| over time", size, finish(steps, 0.0), finish(y),
-              "step", legend);
+    std::vector<LegendEntry> legend{{compact ? "run" : "simulation", palette::kOrange}};
+    if (!h.predicted_norm.empty())
+        legend.push_back({compact ? "theory" : "mean-field prediction", palette::kWhite, Stroke::Dashed});
+    const char* title = compact ? (log ? "|w_1| (log)" : "|w_1|")
+                                : (log ? "|w_1| over time (log scale: it explodes)" : "|w_1| over time");
+    Plot plot(title, size, finish(steps, 0.0), finish(y), "step", legend);
     if (!h.predicted_norm.empty()) plot.line(x, h.predicted_norm, palette::kWhite, Stroke::Dashed);
     plot.line(x, h.norm, palette::kOrange, Stroke::Solid, 2.0f);
     if (sim.divergence().diverged)
@@ -121,11 +130,24 @@ void draw_norm_plot(ImVec2 size, const Simulation& sim) {
 
 }  // namespace
 
-Changes draw_feedforward_view(const Simulation& sim, UiState&) {
-    ImGui::TextWrapped("y = w . x: Hebbian rules turn w towards PC1, the direction of largest input variance. "
-                       "Hover a control for its equation.");
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+Changes draw_feedforward_view(const Simulation& sim, UiState& ui) {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
+    if (ui.embed && ImGui::GetContentRegionAvail().y < kCompactHeight) {
+        // A small iframe: the scatter beside |w_1|; the alignment as a number under them.
+        const float line = ImGui::GetTextLineHeightWithSpacing();
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float side = std::min(avail.y - line, 0.5f * (avail.x - gap));
+        draw_scatter(ImVec2(side, side), sim, true);
+        ImGui::SameLine();
+        draw_norm_plot(ImVec2(avail.x - side - gap, avail.y - line), sim, true);
+        const std::vector<double>& alignment = sim.history().alignment;
+        ImGui::Text("|cos(w_1, PC1)| = %s", alignment.empty() ? "n/a" : format_number(alignment.back()).c_str());
+        return {};
+    }
+    if (!ui.embed)
+        ImGui::TextWrapped("y = w . x: Hebbian rules turn w towards PC1, the direction of largest input variance. "
+                           "Hover a control for its equation.");
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float top = std::max(avail.y * 0.56f, 100.0f);
     const float side = std::min(top, sim.inputs() > 2 ? 0.5f * avail.x : avail.x);
     draw_scatter(ImVec2(side, top), sim);

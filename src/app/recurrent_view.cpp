@@ -93,8 +93,9 @@ void draw_error_plot(ImVec2 size, const Simulation& sim) {
 
 }  // namespace
 
-Changes draw_recurrent_view(const Simulation& sim, UiState&, HeatmapRenderer& heatmaps) {
-    ImGui::TextWrapped("Every neuron connects to every other: dW = eta (x x^T - alpha W) learns W -> C / alpha, "
+Changes draw_recurrent_view(const Simulation& sim, UiState& ui, HeatmapRenderer& heatmaps) {
+    if (!ui.embed)
+        ImGui::TextWrapped("Every neuron connects to every other: dW = eta (x x^T - alpha W) learns W -> C / alpha, "
                        "the input covariance. Row i of each image is row i of the matrix.");
     if (!heatmaps.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", heatmaps.error().c_str());
     const Eigen::MatrixXd& w = sim.recurrent()->weights();

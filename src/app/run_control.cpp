@@ -143,6 +143,7 @@ embed::RunSummary run_summary(const App& app) {
     const Simulation& sim = run.primary();
     embed::RunSummary summary;
     summary.steps = sim.steps_done();
+    summary.inputs = sim.inputs();
     summary.alignment = sim.history().alignment.empty() ? 0.0 : sim.history().alignment.back();
     summary.norm = sim.history().norm.empty() ? 0.0 : sim.history().norm.back();
     summary.lambda1 = sim.components().values(0);

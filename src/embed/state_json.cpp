@@ -36,7 +36,7 @@ std::string params_json(const PageState& state) {
 
 std::string state_json(const PageState& state, const RunSummary& run) {
     return "{\"params\":" + params_json(state) + ",\"link\":" + json_quote(page_query(state)) +
-           ",\"steps\":" + std::to_string(run.steps) + ",\"alignment\":" + json_number(run.alignment) +
+           ",\"steps\":" + std::to_string(run.steps) + ",\"inputs\":" + std::to_string(run.inputs) + ",\"alignment\":" + json_number(run.alignment) +
            ",\"norm\":" + json_number(run.norm) + ",\"lambda1\":" + json_number(run.lambda1) +
            ",\"diverged\":" + (run.diverged ? "true" : "false") + ",\"playing\":" + (run.playing ? "true" : "false") +
            ",\"regime\":" + json_quote(run.regime) + ",\"error\":" + optional_text(run.error) +

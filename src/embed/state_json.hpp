@@ -11,6 +11,7 @@ namespace hebbian::embed {
 // What the open view's run is doing, beside its settings.
 struct RunSummary {
     long long steps = 0;        // learning steps done
+    int inputs = 0;             // N, the input neurons the source gives (a data set: its columns)
     double alignment = 0.0;     // |cos(w_1, PC1)| (recurrent: |cos(W v_1, v_1)|)
     double norm = 0.0;          // |w_1| (recurrent: |W|_F)
     double lambda1 = 0.0;       // largest eigenvalue of the input covariance
@@ -25,7 +26,7 @@ struct RunSummary {
 // numbers as numbers, flags as true/false, names and the seed as strings.
 std::string params_json(const PageState& state);
 
-// {"params":{...},"link":"view=...","steps":...,"alignment":...,"norm":...,"lambda1":...,
+// {"params":{...},"link":"view=...","steps":...,"inputs":...,"alignment":...,"norm":...,"lambda1":...,
 //  "diverged":...,"playing":...,"regime":"...","error":null|"...","data":null|"name.csv"}
 std::string state_json(const PageState& state, const RunSummary& run);
 

@@ -12,6 +12,13 @@
 # exception. Once the view has run a while (the appendix: its 250 steps) a 1280x800 screenshot
 # is saved as <screenshot-out-dir>/<view>.png.
 #
+# Then check_embedding.py runs the embedding cases in one browser (see its docstring): a URL
+# with parameters reproduces a run, a malformed URL shows its notice and runs with defaults,
+# embed mode renders at 320x240 (<screenshot-out-dir>/embed.png), the postMessage API sets a
+# parameter and reads it back from another origin (tests/browser/host.html, served on a
+# second port), a CSV upload with an error shows it and keeps the old data, and an export
+# downloads a file whose numbers match the state. No request may leave the page's origin.
+#
 # Real time rather than --virtual-time-budget: under virtual time the number of frames drawn
 # before a screenshot varied from run to run. Prints "browser: P passed, F failed" and exits
 # non-zero on any failure. Needs chromium and python3; works as root, without display or stdin.
@@ -23,7 +30,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # view and the steps it should reach before its screenshot
 views=(feedforward:600 recurrent:2000 amplification:2000 appendix:250)
 
-for file in index.html hebbian_app.js hebbian_app.wasm; do
+for file in index.html page.js host_api.js example.html hebbian_app.js hebbian_app.wasm; do
   if [ ! -f "$page_dir/$file" ]; then
     echo "browser: $page_dir/$file is missing; build first: cmake --build build/wasm --target hebbian_app" >&2
     exit 1
@@ -39,20 +46,25 @@ out_dir=$(cd "$out_dir" && pwd)
 page_dir=$(cd "$page_dir" && pwd)
 
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+port=$(free_port)
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$page_dir" >"$work/server.log" 2>&1 </dev/null &
 server=$!
+host_port=$(free_port)
+python3 -m http.server "$host_port" --bind 127.0.0.1 --directory "$here" >"$work/host.log" 2>&1 </dev/null &
+host_server=$!
 cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
+  kill "$server" "$host_server" 2>/dev/null || true
+  wait "$server" "$host_server" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-for _ in $(seq 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/index.html', timeout=1)" \
-    2>/dev/null && break
-  sleep 0.1
+for address in "127.0.0.1:$port/index.html" "127.0.0.1:$host_port/host.html"; do
+  for _ in $(seq 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://$address', timeout=1)" 2>/dev/null && break
+    sleep 0.1
+  done
 done
 
 passed=0
@@ -70,6 +82,22 @@ for entry in "${views[@]}"; do
     echo "browser: $view FAILED: $(cat "$work/$view.err") ${result:-}" >&2
   fi
 done
+
+data_dir=$(cd "$here/../data" && pwd)
+timeout 300 python3 "$here/check_embedding.py" "$browser" "http://127.0.0.1:$port" "http://127.0.0.1:$host_port" \
+    "$data_dir" "$out_dir" </dev/null >"$work/embedding.out" 2>"$work/embedding.err" || true
+while read -r verdict name rest; do
+  case "$verdict" in
+    ok) passed=$((passed + 1)); echo "browser: $name ok $rest" ;;
+    FAILED) failed=$((failed + 1)); echo "browser: $name FAILED $rest" >&2 ;;
+  esac
+done <"$work/embedding.out"
+expected_cases=6
+seen=$(grep -c '^ok \|^FAILED ' "$work/embedding.out" || true)
+if [ "$seen" -ne "$expected_cases" ]; then
+  failed=$((failed + expected_cases - seen))
+  echo "browser: embedding checks stopped after $seen of $expected_cases cases: $(tail -3 "$work/embedding.err")" >&2
+fi
 
 echo "browser: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
