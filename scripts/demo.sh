@@ -17,5 +17,6 @@ page="$root/build/wasm/web"
 port=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}
 echo
 echo "demo: serving $page"
-echo "demo: open http://127.0.0.1:$port/  (views: ?view=feedforward|recurrent|amplification|appendix, ?play=0 to start paused)"
+echo "demo: open http://127.0.0.1:$port/  (e.g. ?view=recurrent&alpha=3&seed=7, ?autoplay=0, ?embed=1; all parameters: README)"
+echo "demo: a blog post embedding it: http://127.0.0.1:$port/example.html"
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$page"
