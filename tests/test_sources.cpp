@@ -144,3 +144,14 @@ TEST_CASE("source validation names the offending field") {
     p.data = std::make_shared<Eigen::MatrixXd>(Eigen::MatrixXd::Ones(1, 3));
     CHECK(validate(p).find("2 rows") != std::string::npos);
 }
+
+TEST_CASE("input_count gives 2 for the plane, the data's columns, else the setting") {
+    SourceParams p;
+    CHECK(input_count(p) == 2);
+    p.kind = SourceKind::Latent;
+    p.inputs = 12;
+    CHECK(input_count(p) == 12);
+    p.kind = SourceKind::Dataset;
+    p.data = std::make_shared<Eigen::MatrixXd>(Eigen::MatrixXd::Zero(5, 7));
+    CHECK(input_count(p) == 7);
+}

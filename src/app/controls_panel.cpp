@@ -49,13 +49,6 @@ Changes draw_transport(const ViewRun& run) {
 }
 
 // Rule, eta, alpha, k.
-// N as the source gives it: 2 for the plane, the columns of a data set, else the setting.
-int source_inputs(const SourceParams& s) {
-    if (s.kind == SourceKind::Gaussian2D) return 2;
-    if (s.kind == SourceKind::Dataset && s.data) return static_cast<int>(s.data->cols());
-    return s.inputs;
-}
-
 bool draw_learning(View view, SimParams& p) {
     bool changed = false;
     if (view == View::Appendix) {
@@ -95,7 +88,7 @@ bool draw_learning(View view, SimParams& p) {
                       "(recurrent). Feedforward: |w| shrinks, holds or grows as alpha >, =, < lambda_1. "
                       "Recurrent: W -> C / alpha, and the response (I - W)^-1 x exists only when alpha > lambda_1.");
     if (!recurrent_view(view)) {
-        const int most = std::min(source_inputs(p.source), 8);
+        const int most = std::min(input_count(p.source), 8);
         changed |= slider("outputs k", p.learning.outputs, 1, std::max(most, 1), false,
                           "Number of output neurons k: y = W x with W a k x N matrix, one row w_i per output. "
                           "Sanger's rule makes row i learn PC i; the other rules treat each row alone.");
@@ -121,7 +114,7 @@ bool draw_source(SimParams& p) {
             "  spectrum    A = Q diag(sqrt(lambda_i)), lambda_i = lambda_1 ratio^(i-1), Q random\n"
             "  latent      A = sqrt(signal var) L (N x k loadings), sigma^2 = noise var (private)");
     const bool fixed = s.kind == SourceKind::Gaussian2D || s.kind == SourceKind::Dataset;
-    int inputs = source_inputs(s);
+    int inputs = input_count(s);
     ImGui::BeginDisabled(fixed);
     if (slider("inputs N", inputs, 2, 64, false,
                "Number of input neurons N: x has N entries and C is N x N. The 2-D Gaussian fixes N = 2, "

@@ -55,9 +55,7 @@ std::optional<SourceKind> parse_source_kind(const std::string& name) {
 
 std::string validate(const SimParams& p) {
     if (std::string why = validate(p.source); !why.empty()) return why;
-    const int inputs = p.source.kind == SourceKind::Gaussian2D ? 2
-                       : p.source.kind == SourceKind::Dataset  ? static_cast<int>(p.source.data->cols())
-                                                               : p.source.inputs;
+    const int inputs = input_count(p.source);
     if (p.circuit == Circuit::Recurrent) {
         if (p.learning.rule != Rule::Hebb && p.learning.rule != Rule::Decay)
             return "rule " + to_string(p.learning.rule) +

@@ -86,6 +86,12 @@ std::string validate(const SourceParams& p) {
     return "unknown source kind";
 }
 
+int input_count(const SourceParams& p) {
+    if (p.kind == SourceKind::Gaussian2D) return 2;
+    if (p.kind == SourceKind::Dataset && p.data) return static_cast<int>(p.data->cols());
+    return p.inputs;
+}
+
 InputSource::InputSource(const SourceParams& p, Rng& rng) {
     switch (p.kind) {
         case SourceKind::Gaussian2D: {

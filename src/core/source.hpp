@@ -56,6 +56,10 @@ constexpr int kMaxInputs = 1024;
 // naming the offending field.
 std::string validate(const SourceParams& params);
 
+// The number of inputs N the source gives: 2 for Gaussian2D, the columns of a data
+// set once it has data, `inputs` otherwise.
+int input_count(const SourceParams& params);
+
 class InputSource {
 public:
     // `rng` draws the random parts of the model itself (rotation, loadings).

@@ -57,12 +57,6 @@ std::string shown(std::string_view text) {
 }
 
 // The number of input neurons the source gives the circuit.
-int effective_inputs(const SimParams& p) {
-    if (p.source.kind == SourceKind::Gaussian2D) return 2;
-    if (p.source.kind == SourceKind::Dataset && p.source.data) return static_cast<int>(p.source.data->cols());
-    return p.source.inputs;
-}
-
 // The field a key names, const or not as the state is.
 template <typename State>
 auto* real_field(State& s, std::string_view key) {
@@ -100,7 +94,7 @@ auto* flag_field(State& s, std::string_view key) {
 // k and signals are bounded by N as well as by their spec.
 double upper_bound(const SettingSpec& spec, const PageState& s) {
     const std::string_view key = spec.key;
-    if (key == "k" || key == "signals") return std::min(spec.hi, double(effective_inputs(s.setup.params)));
+    if (key == "k" || key == "signals") return std::min(spec.hi, double(input_count(s.setup.params.source)));
     return spec.hi;
 }
 
