@@ -21,18 +21,25 @@ one browser; one line per case: "ok <case> <detail>" or "FAILED <case> <problems
                       a ragged and an empty file each show their error and keep the data
   export_download     the recurrent matrix downloads as CSV whose numbers equal the state's
                       (JSON export, |W|_F); the view downloads as PNG
+  offline             served by a server of its own (the folder in $HEBBIAN_PAGE_DIR), the
+                      page caches itself through its service worker; with that server shut
+                      down it loads again and runs
 
 Every case also requires: no console error or warning (except where expected), no uncaught
 exception, and no request to any origin but the page's own (and the host's, in postmessage).
 """
 import base64
+import functools
+import http.server
 import json
 import math
 import os
 import struct
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 import zlib
 
 from check_page import Browser, console_problems
@@ -270,10 +277,11 @@ def case_postmessage(browser, origin, host, _data, _out):
     tab.close()
 
     example = Tab(browser, f"{origin}/example.html")
-    example.wait("document.getElementById('progress').textContent.startsWith('step')", READY_TIMEOUT_S,
+    # The new tab may still show about:blank at first: look the elements up null-safely.
+    example.wait("((document.getElementById('progress') || {}).textContent || '').startsWith('step')", READY_TIMEOUT_S,
                  "the example's progress line")
     example.evaluate("document.getElementById('above').click()")
-    line = example.wait("(t => t.startsWith('alpha') && t)(document.getElementById('reply').textContent)", 20,
+    line = example.wait("(t => t.startsWith('alpha') && t)((document.getElementById('reply') || {}).textContent || '')", 20,
                         "the example's reply line")
     problems += console_problems(browser.events) + foreign_requests(example, origin)
     example.close()
@@ -349,8 +357,47 @@ def case_export_download(browser, origin, _host, _data, _out):
     return problems, f"{n} x {n} matrix, |W|_F = {frobenius:.6g} = state's norm; PNG {len(png)} bytes"
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *_args):
+        pass
+
+
+def case_offline(browser, _origin, _host, _data, _out):
+    page_dir = os.environ["HEBBIAN_PAGE_DIR"]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=page_dir))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    url = f"{origin}/index.html?view=feedforward&autoplay=0"
+    tab = Tab(browser, url)
+    problems = []
+    try:
+        tab.wait_ready()
+        tab.wait("navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)", 30,
+                 "the service worker to control the page")
+        cached = tab.wait("caches.open('hebbian-page').then(c => c.keys()).then(k => k.length >= 7 && k.length)",
+                          30, "the offline copy")
+    finally:
+        server.shutdown()
+        server.server_close()
+    try:
+        urllib.request.urlopen(url, timeout=2)
+        problems.append("the page's server still answers")
+    except OSError:
+        pass
+    browser.events.clear()
+    browser.send("Page.navigate", {"url": url})
+    time.sleep(1.0)
+    tab.wait_ready()
+    steps = tab.evaluate("hebbian.step(50).then(s => s.steps)")
+    if steps != 50:
+        problems.append(f"offline: steps after step(50) = {steps}")
+    problems += [p for p in console_problems(browser.events) if p.startswith("uncaught")]
+    tab.close()
+    return problems, f"{cached} files cached; with the server gone the page loads and runs {steps} steps"
+
+
 CASES = [case_url_reproduces_run, case_malformed_url, case_embed_320x240, case_postmessage, case_csv_upload,
-         case_export_download]
+         case_export_download, case_offline]
 
 
 def main():

@@ -16,8 +16,9 @@
 # with parameters reproduces a run, a malformed URL shows its notice and runs with defaults,
 # embed mode renders at 320x240 (<screenshot-out-dir>/embed.png), the postMessage API sets a
 # parameter and reads it back from another origin (tests/browser/host.html, served on a
-# second port), a CSV upload with an error shows it and keeps the old data, and an export
-# downloads a file whose numbers match the state. No request may leave the page's origin.
+# second port), a CSV upload with an error shows it and keeps the old data, an export
+# downloads a file whose numbers match the state, and a page whose server has gone loads
+# again from its service worker's copy. No request may leave the page's origin.
 #
 # Real time rather than --virtual-time-budget: under virtual time the number of frames drawn
 # before a screenshot varied from run to run. Prints "browser: P passed, F failed" and exits
@@ -84,7 +85,7 @@ for entry in "${views[@]}"; do
 done
 
 data_dir=$(cd "$here/../data" && pwd)
-timeout 300 python3 "$here/check_embedding.py" "$browser" "http://127.0.0.1:$port" "http://127.0.0.1:$host_port" \
+HEBBIAN_PAGE_DIR="$page_dir" timeout 300 python3 "$here/check_embedding.py" "$browser" "http://127.0.0.1:$port" "http://127.0.0.1:$host_port" \
     "$data_dir" "$out_dir" </dev/null >"$work/embedding.out" 2>"$work/embedding.err" || true
 while read -r verdict name rest; do
   case "$verdict" in
@@ -92,7 +93,7 @@ while read -r verdict name rest; do
     FAILED) failed=$((failed + 1)); echo "browser: $name FAILED $rest" >&2 ;;
   esac
 done <"$work/embedding.out"
-expected_cases=6
+expected_cases=7
 seen=$(grep -c '^ok \|^FAILED ' "$work/embedding.out" || true)
 if [ "$seen" -ne "$expected_cases" ]; then
   failed=$((failed + expected_cases - seen))
