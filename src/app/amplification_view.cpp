@@ -6,6 +6,7 @@
 
 #include "app/amplification_analysis.hpp"
 #include "app/controls_panel.hpp"
+#include "app/feedforward_view.hpp"
 #include "app/palette.hpp"
 #include "app/plot.hpp"
 #include "imgui.h"
@@ -59,23 +60,10 @@ void draw_numbers(const StreamAmplification& a) {
     ImGui::EndTable();
 }
 
-}  // namespace
-
-Changes draw_amplification_view(const Simulation& sim, UiState& ui) {
+// The full layout's numbers: the spectral radius (and why there is no response when it
+// is >= 1), a button that sets alpha = 1.25 lambda_1, and the before/after table.
+Changes draw_details(const Simulation& sim, const StreamAmplification& a, UiState& ui) {
     Changes changes;
-    if (!ui.embed)
-        ImGui::TextWrapped("Each of N streams carries x_i = s_i + e_i: a signal s shared by all streams plus noise e_i "
-                       "private to one. After learning W -> C / alpha, the circuit's response r = (I - W)^-1 x "
-                       "boosts the shared directions by 1 / (1 - mu) and leaves private noise nearly alone.");
-    if (sim.params().source.kind != SourceKind::Latent || !sim.recurrent()) {
-        ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "Choose the latent source: this view needs shared signals.");
-        return changes;
-    }
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    ImGui::SliderInt("stream i", &ui.amplification_stream, 0, sim.inputs() - 1);
-    explain("Which input stream to follow: x_i = (A z)_i + sigma e_i, output r_i = ((I - W)^-1 x)_i.");
-    const StreamAmplification a = analyse_stream(sim, ui.amplification_stream);
-
     const double lambda1 = sim.components().values(0);
     ImGui::Text("spectral radius of W: %s    (alpha = %s, lambda_1 = %s)", format_number(a.spectral_radius).c_str(),
                 format_number(sim.params().learning.alpha).c_str(), format_number(lambda1).c_str());
@@ -92,17 +80,51 @@ Changes draw_amplification_view(const Simulation& sim, UiState& ui) {
     explain("W -> C / alpha has spectral radius lambda_1 / alpha; 1.25 lambda_1 gives it 0.8, so the shared "
             "direction gains 1 / (1 - 0.8) = 5 while the private noise directions gain about 1 / (1 - 1/alpha).");
     draw_numbers(a);
+    return changes;
+}
+
+// A small iframe: the stream's two numbers before -> after, in two lines (n/a when
+// the spectral radius of W is >= 1 and there is no response).
+void draw_numbers_compact(const StreamAmplification& a) {
+    ImGui::Text("corr with shared s_i: %s -> %s", format_number(a.correlation_before).c_str(),
+                a.defined ? format_number(a.correlation_after).c_str() : "n/a");
+    ImGui::Text("spurious share: %s -> %s", percent(a.spurious_before).c_str(),
+                a.defined ? percent(a.spurious_after).c_str() : "n/a");
+}
+
+}  // namespace
+
+Changes draw_amplification_view(const Simulation& sim, UiState& ui) {
+    Changes changes;
+    if (!ui.embed)
+        ImGui::TextWrapped("Each of N streams carries x_i = s_i + e_i: a signal s shared by all streams plus noise e_i "
+                       "private to one. After learning W -> C / alpha, the circuit's response r = (I - W)^-1 x "
+                       "boosts the shared directions by 1 / (1 - mu) and leaves private noise nearly alone.");
+    if (sim.params().source.kind != SourceKind::Latent || !sim.recurrent()) {
+        ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "Choose the latent source: this view needs shared signals.");
+        return changes;
+    }
+    const bool compact = ui.embed && ImGui::GetContentRegionAvail().y < kCompactHeight;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * (compact ? 6 : 12));
+    ImGui::SliderInt("stream i", &ui.amplification_stream, 0, sim.inputs() - 1);
+    explain("Which input stream to follow: x_i = (A z)_i + sigma e_i, output r_i = ((I - W)^-1 x)_i.");
+    const StreamAmplification a = analyse_stream(sim, ui.amplification_stream);
+    if (compact)
+        draw_numbers_compact(a);
+    else
+        changes = draw_details(sim, a, ui);
 
     const ImVec2 size = ImGui::GetContentRegionAvail();
     Range y = empty_range();
     const Eigen::VectorXd raw = standardised(a.raw), shared = standardised(a.shared), output = standardised(a.output);
     for (const Eigen::VectorXd* v : {&raw, &shared, &output})
         for (Eigen::Index t = 0; t < v->size(); ++t) include(y, (*v)(t));
-    Plot plot("Stream i over the last 100 samples (each trace scaled to unit variance)", size,
-              Range{0.0, std::max(1.0, double(raw.size() - 1)), false}, finish(y), "sample (oldest to newest)",
-              {{"raw input x_i", palette::kSamples},
-               {"shared signal s_i", palette::kGreen},
-               {"circuit output r_i", palette::kOrange}});
+    Plot plot(compact ? "stream i (unit variance)" : "Stream i over the last 100 samples (each trace scaled to unit variance)",
+              size, Range{0.0, std::max(1.0, double(raw.size() - 1)), false}, finish(y),
+              compact ? "sample" : "sample (oldest to newest)",
+              {{compact ? "x_i" : "raw input x_i", palette::kSamples},
+               {compact ? "s_i" : "shared signal s_i", palette::kGreen},
+               {compact ? "r_i" : "circuit output r_i", palette::kOrange}});
     plot.line(raw, palette::kSamples, 1.5f);
     plot.line(shared, palette::kGreen, 2.0f);
     if (a.defined) plot.line(output, palette::kOrange, 2.0f);

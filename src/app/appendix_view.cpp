@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/explosion.hpp"
+#include "app/feedforward_view.hpp"
 #include "app/palette.hpp"
 #include "app/plot.hpp"
 #include "imgui.h"
@@ -63,18 +64,19 @@ void draw_weight_path(ImVec2 size, const Simulation& sim, const std::vector<Eige
     }
 }
 
-void draw_both_norms(ImVec2 size, const ViewRun& run) {
+// `compact`: short title and legend, for a small embed.
+void draw_both_norms(ImVec2 size, const ViewRun& run, bool compact = false) {
     const bool log = true;
     Range y = empty_range(log);
     for (const Simulation& sim : run.sims) {
         include(y, sim.history().norm);
         include(y, sim.history().predicted_norm);
     }
-    Plot plot("|w| of both runs (log scale), mean-field predictions dashed", size,
+    Plot plot(compact ? "|w| (log scale)" : "|w| of both runs (log scale), mean-field predictions dashed", size,
               Range{0.0, double(kAppendixSteps), false}, finish(y), "step",
-              {{"plain Hebb", kRunColours[0]},
-               {"Hebb with decay", kRunColours[1]},
-               {"mean-field prediction", palette::kWhite, Stroke::Dashed}});
+              {{compact ? "Hebb" : "plain Hebb", kRunColours[0]},
+               {compact ? "decay" : "Hebb with decay", kRunColours[1]},
+               {compact ? "theory" : "mean-field prediction", palette::kWhite, Stroke::Dashed}});
     for (size_t s = 0; s < run.sims.size(); ++s) {
         const History& h = run.sims[s].history();
         const std::vector<double> x = as_x(h.step);
@@ -82,16 +84,31 @@ void draw_both_norms(ImVec2 size, const ViewRun& run) {
         plot.line(x, h.norm, kRunColours[s], Stroke::Solid, 2.0f);
     }
     const Simulation& hebb = run.sims.front();
-    const std::string label = explosion_label(hebb);
+    const std::string label = compact ? "explodes" : explosion_label(hebb);
     if (hebb.divergence().diverged)
         plot.marker(double(hebb.divergence().step), palette::kWarning, label);
     else if (auto step = explosion_step(hebb.history()))
         plot.marker(double(*step), palette::kWarning, label);
 }
 
+// One coloured line per run: its |w| and whether it exploded or stays bounded.
+void draw_run_status(const Simulation& sim, size_t s) {
+    const std::string exploded = explosion_label(sim);
+    const std::string status = "|w| = " + format_number(sim.history().norm.back()) +
+                               (exploded.empty() ? (s == 0 ? ", growing" : ", bounded") : "; " + exploded);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRunColours[s]), "%s %s", s == 0 ? "Hebb:" : "decay:",
+                       status.c_str());
+}
+
 }  // namespace
 
 Changes draw_appendix_view(const ViewRun& run, UiState& ui) {
+    if (ui.embed && ImGui::GetContentRegionAvail().y < kCompactHeight) {
+        // A small iframe: both runs' status in words and |w| of both on one log plot.
+        for (size_t s = 0; s < run.sims.size() && s < 2; ++s) draw_run_status(run.sims[s], s);
+        draw_both_norms(ImGui::GetContentRegionAvail(), run, true);
+        return {};
+    }
     if (!ui.embed)
         ImGui::TextWrapped("Both runs see the same inputs (same seed) for %lld iterations. Plain Hebb grows like "
                        "(1 + eta lambda_1)^t; the decay term -alpha w keeps the second run bounded.",

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/colour_map.hpp"
+#include "app/feedforward_view.hpp"
 #include "app/matrix_layout.hpp"
 #include "app/palette.hpp"
 #include "app/plot.hpp"
@@ -73,7 +74,8 @@ void draw_colour_bar(float height, double scale) {
     ImGui::EndGroup();
 }
 
-void draw_error_plot(ImVec2 size, const Simulation& sim) {
+// `compact`: short title and legend, for a small embed.
+void draw_error_plot(ImVec2 size, const Simulation& sim, bool compact) {
     const History& h = sim.history();
     const std::vector<double> x = as_x(h.step);
     // The prediction falls without bound, the simulation stops at its sampling-noise floor:
@@ -84,9 +86,11 @@ void draw_error_plot(ImVec2 size, const Simulation& sim) {
     for (double e : h.predicted_relative_error)
         if (e >= floor) include(y, e);
     include(steps, x);
-    Plot plot("Relative error |alpha W - C|_F / |C|_F (log scale)", size, finish(steps, 0.0), finish(y), "step",
-              {{"simulation", palette::kBlue},
-               {"mean-field (1 - eta alpha)^t; floor: sampling noise", palette::kWhite, Stroke::Dashed}});
+    Plot plot(compact ? "|alpha W - C| / |C| (log)" : "Relative error |alpha W - C|_F / |C|_F (log scale)", size,
+              finish(steps, 0.0), finish(y), "step",
+              {{compact ? "run" : "simulation", palette::kBlue},
+               {compact ? "theory" : "mean-field (1 - eta alpha)^t; floor: sampling noise", palette::kWhite,
+                Stroke::Dashed}});
     plot.line(x, h.predicted_relative_error, palette::kWhite, Stroke::Dashed);
     plot.line(x, h.relative_error, palette::kBlue, Stroke::Solid, 2.0f);
 }
@@ -117,15 +121,16 @@ Changes draw_recurrent_view(const Simulation& sim, UiState& ui, HeatmapRenderer&
     ImGui::SameLine();
     draw_colour_bar(side, scale);
 
+    const bool compact = ui.embed && avail.y < kCompactHeight;
     if (hover.name)
         ImGui::Text("%s [row %d, column %d] = %s", hover.name, hover.cell.row + 1, hover.cell.col + 1,
                     format_number(hover.value).c_str());
-    else
+    else if (!compact)
         ImGui::TextDisabled("Hover a cell to read its value. Shared colour scale: +-%s.", format_number(scale).c_str());
 
     const ImVec2 plot_size(avail.x, ImGui::GetContentRegionAvail().y);
     if (has_target)
-        draw_error_plot(plot_size, sim);
+        draw_error_plot(plot_size, sim, compact);
     else
         ImGui::TextWrapped("With plain Hebb (alpha = 0) W has no steady state: |W|_F = %s and growing.",
                            format_number(w.norm()).c_str());
