@@ -14,6 +14,7 @@
 #include "app/matrix_layout.hpp"
 #include "app/predictions.hpp"
 #include "app/status_json.hpp"
+#include "app/view.hpp"
 
 using namespace hebbian;
 using namespace hebbian::app;
@@ -87,16 +88,11 @@ TEST_CASE("explosion step: first step past 1000 |w_0|") {
 }
 
 TEST_CASE("the recurrent circuit lowers the spurious share of a latent source") {
-    SimParams p;
-    p.circuit = Circuit::Recurrent;
-    p.source.kind = SourceKind::Latent;
-    p.source.inputs = 16;
-    p.learning.eta = 0.001;
-    Simulation probe;
-    REQUIRE(probe.reset(p).empty());
-    p.learning.alpha = 1.25 * probe.components().values(0);
+    // The amplification view's own starting run: latent N = 16, alpha = 1.25 lambda_1.
+    const SimParams p = embed::default_setup(View::Amplification).params;
     Simulation sim;
     REQUIRE(sim.reset(p).empty());
+    REQUIRE(p.learning.alpha == doctest::Approx(1.25 * sim.components().values(0)));
     sim.step(3000);
     const StreamAmplification a = analyse_stream(sim, 3);
     REQUIRE(a.defined);
