@@ -43,24 +43,24 @@ TEST_CASE("the normal stream of one seed is bit-identical to the golden values")
     Rng rng(2026);
     BitHash hash;
     for (int i = 0; i < 100000; ++i) hash.add(rng.normal());
-    CHECK(hash.h == 17683108178810419783ULL);
+    CHECK(hash.h == 1252274956676140036ULL);
 }
 
 TEST_CASE("each synthetic source's sample stream is bit-identical to the golden values") {
     SourceParams two_d;
-    CHECK(hash_source_stream(two_d, 5, 2000) == 6210526370958008537ULL);
+    CHECK(hash_source_stream(two_d, 5, 2000) == 15007494092607077569ULL);
 
     SourceParams spectrum;
     spectrum.kind = SourceKind::Spectrum;
     spectrum.inputs = 16;
-    CHECK(hash_source_stream(spectrum, 5, 2000) == 7245399282092087317ULL);
+    CHECK(hash_source_stream(spectrum, 5, 2000) == 7558887685666325911ULL);
 
     SourceParams latent;
     latent.kind = SourceKind::Latent;
     latent.inputs = 16;
     latent.signals = 2;
     latent.baseline = 0.5;
-    CHECK(hash_source_stream(latent, 5, 2000) == 15839511615200169980ULL);
+    CHECK(hash_source_stream(latent, 5, 2000) == 8576868076866612510ULL);
 }
 
 TEST_CASE("a learning run reproduces the golden weights to 1e-12") {
@@ -68,8 +68,8 @@ TEST_CASE("a learning run reproduces the golden weights to 1e-12") {
     REQUIRE(sim.reset(scenarios::spectrum(Rule::Oja, 6, 0.5, 0.01)).empty());
     sim.step(3000);
     const Eigen::MatrixXd& w = sim.feedforward()->weights();
-    const double golden[6] = {0.15798986238051277, -0.29295528607377602, 0.020710485678000282,
-                              -0.58562754076933177, 0.49046656318118298, -0.55689616025750055};
+    const double golden[6] = {0.58335210827636996, -0.053752956471878811, -0.35793577835684054,
+                              -0.086180713506116974, 0.64917489070789403, -0.32285319903871346};
     for (int i = 0; i < 6; ++i) {
         CAPTURE(i);
         CHECK(w(0, i) == doctest::Approx(golden[i]).epsilon(1e-12));

@@ -1,4 +1,4 @@
-// Deterministic generator, logarithm and normal sampler (see random.hpp).
+// Deterministic generator and normal sampler (see random.hpp).
 #include "random.hpp"
 
 #include <cmath>
@@ -16,30 +16,42 @@ std::uint64_t splitmix64(std::uint64_t& state) {
 
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
-constexpr double kSqrtHalf = 0.70710678118654752440;
-// ln 2 split so that e * kLn2Hi is exact for |e| < 2^11.
-constexpr double kLn2Hi = 6.93147180369123816490e-01;
-constexpr double kLn2Lo = 1.90821492927058770002e-10;
+double unit_from_bits(std::uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1.0p-53; }
+
+// The ziggurat of Marsaglia and Tsang (2000), in Doornik's form (2005): the area
+// under the half density f(x) = exp(-x^2 / 2) is cut into 256 layers of equal
+// area V. Layer i spans [0, x_i) at height f(x_i)..f(x_(i+1)); layer 0 is the
+// bottom strip plus the tail beyond R, drawn as a box of width V / f(R).
+constexpr int kLayers = 256;
+constexpr double kTailStart = 3.6541528853610088;     // R
+constexpr double kLayerArea = 0.00492867323399;       // V
+
+struct Ziggurat {
+    double x[kLayers + 1];
+    double inner_ratio[kLayers];  // x_(i+1) / x_i: below it a point is inside f for sure
+};
+
+Ziggurat build_ziggurat() {
+    Ziggurat z{};
+    double f = portable_exp(-0.5 * kTailStart * kTailStart);
+    z.x[0] = kLayerArea / f;
+    z.x[1] = kTailStart;
+    z.x[kLayers] = 0.0;
+    for (int i = 2; i < kLayers; ++i) {
+        // Equal areas: x_i (f(x_i) - f(x_(i-1))) = V  =>  x_i = sqrt(-2 log(V / x_(i-1) + f(x_(i-1)))).
+        z.x[i] = std::sqrt(-2.0 * portable_log(kLayerArea / z.x[i - 1] + f));
+        f = portable_exp(-0.5 * z.x[i] * z.x[i]);
+    }
+    for (int i = 0; i < kLayers; ++i) z.inner_ratio[i] = z.x[i + 1] / z.x[i];
+    return z;
+}
+
+const Ziggurat& ziggurat() {
+    static const Ziggurat tables = build_ziggurat();
+    return tables;
+}
 
 }  // namespace
-
-double portable_log(double x) {
-    int exponent = 0;
-    double m = std::frexp(x, &exponent);  // x = m * 2^exponent, m in [0.5, 1)
-    if (m < kSqrtHalf) {
-        m *= 2.0;
-        exponent -= 1;
-    }
-    // log(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.1716: the series to s^23
-    // leaves a relative error below 1e-19.
-    const double s = (m - 1.0) / (m + 1.0);
-    const double s2 = s * s;
-    double series = 1.0 / 23.0;
-    for (int odd = 21; odd >= 1; odd -= 2) series = series * s2 + 1.0 / odd;
-    const double log_m = 2.0 * s * series;
-    const double e = static_cast<double>(exponent);
-    return e * kLn2Hi + (log_m + e * kLn2Lo);
-}
 
 Rng::Rng(std::uint64_t seed) {
     std::uint64_t state = seed;
@@ -59,7 +71,7 @@ std::uint64_t Rng::next_u64() {
     return result;
 }
 
-double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+double Rng::uniform() { return unit_from_bits(next_u64()); }
 
 std::uint64_t Rng::below(std::uint64_t n) {
     // Rejection sampling keeps the result exactly uniform.
@@ -70,22 +82,46 @@ std::uint64_t Rng::below(std::uint64_t n) {
 }
 
 double Rng::normal() {
-    // Marsaglia polar method: for (u, v) uniform in the unit disc, s = u^2 + v^2,
-    // u * sqrt(-2 ln s / s) and v * sqrt(-2 ln s / s) are independent N(0, 1).
-    if (has_spare_) {
-        has_spare_ = false;
-        return spare_;
+    // One draw: bits 0-7 pick the layer, bit 8 the sign, bits 11-63 the uniform u.
+    // u x_i with u < x_(i+1) / x_i lies inside every layer above, so inside f.
+    const std::uint64_t bits = next_u64();
+    const Ziggurat& z = ziggurat();
+    const int layer = static_cast<int>(bits & 0xFF);
+    const double u = unit_from_bits(bits);
+    if (u < z.inner_ratio[layer]) {
+        const double x = u * z.x[layer];
+        return (bits & 0x100) ? -x : x;
     }
-    double u = 0.0, v = 0.0, s = 0.0;
-    do {
-        u = 2.0 * uniform() - 1.0;
-        v = 2.0 * uniform() - 1.0;
-        s = u * u + v * v;
-    } while (s >= 1.0 || s == 0.0);
-    const double factor = std::sqrt(-2.0 * portable_log(s) / s);
-    spare_ = v * factor;
-    has_spare_ = true;
-    return u * factor;
+    return normal_slow_path(bits);
+}
+
+double Rng::normal_slow_path(std::uint64_t bits) {
+    const Ziggurat& z = ziggurat();
+    for (;;) {
+        const int layer = static_cast<int>(bits & 0xFF);
+        const bool negative = (bits & 0x100) != 0;
+        const double u = unit_from_bits(bits);
+        if (u < z.inner_ratio[layer]) {
+            const double x = u * z.x[layer];
+            return negative ? -x : x;
+        }
+        if (layer == 0) {
+            // Tail beyond R (Marsaglia 1964): x = -log(u1) / R, accept when -2 log(u2) >= x^2.
+            double x = 0.0, y = 0.0;
+            do {
+                x = -portable_log(1.0 - uniform()) / kTailStart;
+                y = -portable_log(1.0 - uniform());
+            } while (2.0 * y < x * x);
+            return negative ? -(kTailStart + x) : kTailStart + x;
+        }
+        // Wedge between f(x_i) and f(x_(i+1)): accept x when a uniform height under the
+        // layer falls below f(x), measured relative to f(x_i) and f(x_(i+1)).
+        const double x = u * z.x[layer];
+        const double f_outer = portable_exp(-0.5 * (z.x[layer] * z.x[layer] - x * x));          // f(x_i) / f(x)
+        const double f_inner = portable_exp(-0.5 * (z.x[layer + 1] * z.x[layer + 1] - x * x));  // f(x_(i+1)) / f(x)
+        if (f_outer + uniform() * (f_inner - f_outer) < 1.0) return negative ? -x : x;
+        bits = next_u64();
+    }
 }
 
 }  // namespace hebbian

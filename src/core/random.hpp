@@ -3,19 +3,17 @@
 // The same seed must give the same sample stream in the native build (libstdc++)
 // and the WebAssembly build (libc++). std::normal_distribution and std::log differ
 // between those libraries, so this file carries its own generator (xoshiro256**,
-// seeded through SplitMix64), its own logarithm built from IEEE-exact operations
-// only (frexp, +, -, *, /), and its own normal sampler (Marsaglia's polar method).
-// The core is compiled with -ffp-contract=off so no fused multiply-add can change
-// a rounding on one platform only.
+// seeded through SplitMix64) and its own normal sampler (a 256-layer ziggurat whose
+// tables and rare slow paths use portable_math's log and exp). The core is compiled
+// with -ffp-contract=off so no fused multiply-add can change a rounding on one
+// platform only.
 #pragma once
 
 #include <cstdint>
 
-namespace hebbian {
+#include "portable_math.hpp"
 
-// log(x) for finite x > 0, accurate to about one ulp, identical on every IEEE-754
-// platform because it uses only correctly rounded operations.
-double portable_log(double x);
+namespace hebbian {
 
 class Rng {
 public:
@@ -26,13 +24,13 @@ public:
     double uniform();
     // Uniform integer in [0, n), n > 0.
     std::uint64_t below(std::uint64_t n);
-    // Standard normal N(0, 1).
+    // Standard normal N(0, 1): one 64-bit draw for about 99% of the samples.
     double normal();
 
 private:
+    double normal_slow_path(std::uint64_t bits);
+
     std::uint64_t s_[4];
-    bool has_spare_ = false;
-    double spare_ = 0.0;
 };
 
 }  // namespace hebbian
