@@ -1,6 +1,7 @@
 // The runner as a function: flags, bad input and the result file.
 #include <doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -63,6 +64,21 @@ TEST_CASE("a recurrent run writes the matrix, its error and its response") {
     CHECK(json.find("\"recurrent\":[[") != std::string::npos);
     CHECK(json.find("\"spectral_radius\":") != std::string::npos);
     CHECK(json.find("\"relative_error\":") != std::string::npos);
+}
+
+TEST_CASE("the result file's empirical covariance is estimated from the samples drawn") {
+    const fs::path out = scratch("empirical.json");
+    const Outcome o = run({"run", "--steps", "20000", "--out", out.string()});
+    REQUIRE(o.status == 0);
+    const std::string json = read(out);
+    auto first_entry = [&json](const std::string& key) {
+        const size_t at = json.find("\"" + key + "\":[[");
+        REQUIRE(at != std::string::npos);
+        return std::strtod(json.c_str() + at + key.size() + 5, nullptr);
+    };
+    const double c11 = first_entry("covariance");
+    CHECK(c11 > 0.0);
+    CHECK(first_entry("empirical_covariance") == doctest::Approx(c11).epsilon(0.05));
 }
 
 TEST_CASE("a diverging run is a result, not an error") {

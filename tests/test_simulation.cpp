@@ -102,6 +102,7 @@ TEST_CASE("recent samples come back oldest first and hold the last samples seen"
 
 TEST_CASE("the empirical covariance of the samples seen approaches the true one") {
     SimParams p = scenarios::spectrum(Rule::Oja, 5, 0.5, 0.001);
+    p.track_empirical = true;
     Simulation sim;
     REQUIRE(sim.reset(p).empty());
     sim.step(100000);

@@ -105,6 +105,7 @@ ParsedRunOptions parse_run_options(const std::vector<std::string>& args) {
     ParsedRunOptions result;
     RunOptions& o = result.options;
     SimParams& s = o.sim;
+    s.track_empirical = true;  // the result file reports the empirical covariance
     Parser p{o, ""};
     bool source_given = false;
 

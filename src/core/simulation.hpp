@@ -47,7 +47,8 @@ struct SimParams {
     bool subtract_mean = true;      // feed x - mean (the offset rule) instead of x
     double init_scale = 0.1;        // feedforward weights start as init_scale * N(0, 1) (> 0)
     double divergence_limit = kDefaultDivergenceLimit;  // |weight| above this stops the run
-    bool track_empirical = true;    // keep a running covariance of the samples (O(N^2) per sample)
+    bool track_empirical = false;   // keep a running covariance of the samples (O(N^2) per sample;
+                                    // the runner reports it, the page does not show it)
     int history_capacity = 1024;    // points kept per history series (>= 16); older ones thin out
     int recent_capacity = 256;      // recent samples kept for plots (>= 1)
 };

@@ -190,8 +190,8 @@ KERNELS = [
     ("rec_update_rank1_N512", lambda: recurrent(512), 1),
     ("rec_response_N256", lambda: response(256), 1),
     ("frame_default", frame_default, 5),
-    ("sim_rec_N512", lambda: sim_recurrent(512, True), 64),
-    ("sim_rec_N512_nocov", lambda: sim_recurrent(512, False), 64),
+    ("sim_rec_N512", lambda: sim_recurrent(512, False), 64),
+    ("sim_rec_N512_cov", lambda: sim_recurrent(512, True), 64),
     ("sim_oja_N1024", lambda: sim_oja(1024), 64),
 ]
 

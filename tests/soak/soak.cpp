@@ -107,7 +107,6 @@ std::vector<Soak> soaks() {
 int main() {
     int passed = 0, failed = 0;
     for (Soak& soak : soaks()) {
-        soak.params.track_empirical = false;
         Simulation sim;
         const std::string error = sim.reset(soak.params);
         std::string why = error;
