@@ -2,6 +2,7 @@
 // timed with std::chrono. Each kernel is calibrated to about 0.25 s per repetition,
 // repeated `repetitions` times; the median samples per second is printed as
 //     name <TAB> samples_per_second
+// after a first line `kernels <TAB> back end`.
 //
 //   bench_chrono [repetitions] [name-filter]   the kernels
 //   bench_chrono --heap N                      the heap high-water mark of an app-like load at N inputs
@@ -17,6 +18,7 @@
 #endif
 
 #include "bench_kernels.hpp"
+#include "core/kernels.hpp"
 #include "core/simulation.hpp"
 
 namespace {
@@ -27,9 +29,9 @@ double seconds_for(const std::function<void()>& run, long long iterations) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// What the page holds at N inputs: the recurrent view learning (with its running
-// covariance and the response used by the amplification view) and the
-// feedforward view learning Oja, both on the latent source.
+// What the page holds at N inputs: the recurrent view learning (with the response
+// used by the amplification view) and the feedforward view learning Oja, both on
+// the latent source.
 int heap_probe(int n) {
     using namespace hebbian;
     SimParams rec;
@@ -43,7 +45,6 @@ int heap_probe(int n) {
     recurrent.step(2000);
     const RecurrentResponse response(recurrent.recurrent()->weights());
     const Eigen::MatrixXd recent = recurrent.recent_samples();
-    const Eigen::MatrixXd empirical = recurrent.empirical_covariance();
     SimParams oja = rec;
     oja.circuit = Circuit::Feedforward;
     oja.learning.rule = Rule::Oja;
@@ -53,7 +54,7 @@ int heap_probe(int n) {
 #ifdef __EMSCRIPTEN__
     std::printf("heap_N%d\t%zu\n", n, emscripten_get_heap_size());
 #endif
-    std::printf("checksum\t%g\n", response.apply(recent.col(0))(0) + empirical(0, 0) + feedforward.feedforward()->weights()(0, 0));
+    std::printf("checksum\t%g\n", response.apply(recent.col(0))(0) + feedforward.feedforward()->weights()(0, 0));
     return 0;
 }
 
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--heap") return heap_probe(std::atoi(argv[2]));
     const int repetitions = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
     const std::string filter = argc > 2 ? argv[2] : "";
+    std::printf("kernels\t%s\n", hebbian::kernels::backend());
     for (const hebbian::bench::Kernel& kernel : hebbian::bench::kernels()) {
         if (kernel.name.find(filter) == std::string::npos) continue;
         const std::function<void()> run = kernel.setup();

@@ -1,15 +1,22 @@
-// Native harness: every kernel of bench_kernels.cpp under Google Benchmark, plus
-// the machine's limits the native figures are compared with:
-//   machine_peak_sse2       12 independent x = x*m + c chains on 128-bit SSE2 (what the
-//                           native build uses; items are flops)
-//   machine_peak_avx2_fma   the same with 256-bit FMA (the machine's peak; items are flops)
-//   machine_stream_triad    a = b + s*c over three 64 MiB arrays (items are bytes, 24 per element)
+// Native harness: every kernel of bench_kernels.cpp under Google Benchmark (each
+// run carries the kernel's roofline: counters flops_per_sample and bytes_per_sample,
+// label "<level> read" or "<level> read+write"), plus the machine's limits the
+// native figures are compared with, all measured here:
+//   machine_peak_sse2          12 independent x = x*m + c chains, 128-bit SSE2 mul and add
+//   machine_peak_avx_mul_add   the same, 256-bit AVX mul and add (no fused multiply-add)
+//   machine_peak_avx2_fma      the same, 256-bit FMA (items are flops in all three)
+//   machine_read_<level>       s += a over one array, 256-bit loads
+//   machine_triad_<level>      a = b + s*c over three arrays, 256-bit loads and stores
+// with the arrays sized for L1 (32 KiB per core here), L2 (1 MiB), L3 (32 MiB) and
+// DRAM; items are bytes (8 per element read, 24 per triad element).
 #include <benchmark/benchmark.h>
 #include <immintrin.h>
 
+#include <string>
 #include <vector>
 
 #include "bench_kernels.hpp"
+#include "core/kernels.hpp"
 
 namespace {
 
@@ -27,6 +34,18 @@ void peak_sse2(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * kChainIterations * 12 * 4);
 }
 
+__attribute__((target("avx"))) void peak_avx_mul_add(benchmark::State& state) {
+    const __m256d m = _mm256_set1_pd(0.999), c = _mm256_set1_pd(1e-3);
+    __m256d x[12];
+    for (int i = 0; i < 12; ++i) x[i] = _mm256_set1_pd(i);
+    for (auto _ : state) {
+        for (int it = 0; it < kChainIterations; ++it)
+            for (int i = 0; i < 12; ++i) x[i] = _mm256_add_pd(_mm256_mul_pd(x[i], m), c);
+        benchmark::DoNotOptimize(x);
+    }
+    state.SetItemsProcessed(state.iterations() * kChainIterations * 12 * 8);
+}
+
 __attribute__((target("avx2,fma"))) void peak_avx2_fma(benchmark::State& state) {
     const __m256d m = _mm256_set1_pd(0.999), c = _mm256_set1_pd(1e-3);
     __m256d x[12];
@@ -39,11 +58,39 @@ __attribute__((target("avx2,fma"))) void peak_avx2_fma(benchmark::State& state) 
     state.SetItemsProcessed(state.iterations() * kChainIterations * 12 * 8);
 }
 
-void stream_triad(benchmark::State& state) {
-    const size_t n = size_t(64) << 17;  // 64 MiB of doubles per array
-    std::vector<double> a(n, 0.0), b(n, 1.0), c(n, 2.0);
+// Doubles per array for each level: the arrays of a triad together fill about three
+// quarters of the level (L1 32 KiB, L2 1 MiB, L3 32 MiB per core here); DRAM 64 MiB each.
+size_t elements_for(const char* level) {
+    const std::string name = level;
+    if (name == "L1") return size_t(1) << 10;    // 8 KiB
+    if (name == "L2") return size_t(1) << 15;    // 256 KiB
+    if (name == "L3") return size_t(1) << 20;    // 8 MiB
+    return size_t(1) << 23;                      // 64 MiB
+}
+
+__attribute__((target("avx"))) void read_bandwidth(benchmark::State& state, const char* level) {
+    const size_t n = elements_for(level);
+    std::vector<double> a(n, 1.0);
     for (auto _ : state) {
-        for (size_t i = 0; i < n; ++i) a[i] = b[i] + 0.5 * c[i];
+        // Eight independent sums: enough to keep two loads per cycle in flight.
+        __m256d s[8];
+        for (__m256d& v : s) v = _mm256_setzero_pd();
+        for (size_t i = 0; i < n; i += 32)
+            for (int k = 0; k < 8; ++k) s[k] = _mm256_add_pd(s[k], _mm256_loadu_pd(&a[i + 4 * k]));
+        for (int k = 1; k < 8; ++k) s[0] = _mm256_add_pd(s[0], s[k]);
+        double total = _mm256_cvtsd_f64(s[0]);
+        benchmark::DoNotOptimize(total);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(n) * 8);
+}
+
+__attribute__((target("avx"))) void triad_bandwidth(benchmark::State& state, const char* level) {
+    const size_t n = elements_for(level);
+    std::vector<double> a(n, 0.0), b(n, 1.0), c(n, 2.0);
+    const __m256d s = _mm256_set1_pd(0.5);
+    for (auto _ : state) {
+        for (size_t i = 0; i < n; i += 4)
+            _mm256_storeu_pd(&a[i], _mm256_add_pd(_mm256_loadu_pd(&b[i]), _mm256_mul_pd(s, _mm256_loadu_pd(&c[i]))));
         benchmark::DoNotOptimize(a.data());
         benchmark::ClobberMemory();
     }
@@ -58,11 +105,19 @@ int main(int argc, char** argv) {
             const std::function<void()> run = kernel.setup();
             for (auto _ : state) run();
             state.SetItemsProcessed(static_cast<int64_t>(double(state.iterations()) * kernel.samples_per_iteration));
+            state.counters["flops_per_sample"] = kernel.flops_per_sample;
+            state.counters["bytes_per_sample"] = kernel.bytes_per_sample;
+            if (!kernel.level.empty()) state.SetLabel(kernel.level + (kernel.read_only ? " read" : " read+write"));
         });
     }
     benchmark::RegisterBenchmark("machine_peak_sse2", peak_sse2);
+    benchmark::RegisterBenchmark("machine_peak_avx_mul_add", peak_avx_mul_add);
     benchmark::RegisterBenchmark("machine_peak_avx2_fma", peak_avx2_fma);
-    benchmark::RegisterBenchmark("machine_stream_triad", stream_triad);
+    for (const char* level : {"L1", "L2", "L3", "DRAM"}) {
+        benchmark::RegisterBenchmark((std::string("machine_read_") + level).c_str(), read_bandwidth, level);
+        benchmark::RegisterBenchmark((std::string("machine_triad_") + level).c_str(), triad_bandwidth, level);
+    }
+    benchmark::AddCustomContext("kernels", hebbian::kernels::backend());
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

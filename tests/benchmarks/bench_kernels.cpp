@@ -32,9 +32,9 @@ Eigen::MatrixXd standard_normal_block(int n, int columns, std::uint64_t seed) {
 }
 
 // One online step of a feedforward rule with k outputs on pre-drawn inputs.
-Kernel feedforward(const char* name, Rule rule, int n, int k, double flops_per_sample) {
+Kernel feedforward(const char* name, Rule rule, int n, int k, double flops_per_sample, double bytes_per_sample) {
     return {name, "FeedforwardCircuit::learn, one pre-drawn sample, k = " + std::to_string(k), 1.0, flops_per_sample,
-            16.0 * n * k + 8.0 * n, [=] {
+            bytes_per_sample, "L1", false, [=] {
                 FeedforwardParams p;
                 p.rule = rule;
                 p.outputs = k;
@@ -57,11 +57,13 @@ Kernel feedforward(const char* name, Rule rule, int n, int k, double flops_per_s
 // The recurrent rule on pre-drawn samples: blocks of `block` steps as one rank-block
 // update (block = 1: one rank-1 step per call through learn()).
 Kernel recurrent(const char* name, int n, int block) {
-    const double flops = block > 1 ? double(n) * (n + 1) : 3.0 * n * n;  // lower triangle + mirror vs full rank-1
+    // Lower triangle (mirror stored) vs the full rank-1 step; W (8 N^2 bytes) is read and
+    // written once per call, from L2 up to N = 256 and from L3 above (1 MiB L2 per core).
+    const double flops = block > 1 ? double(n) * (n + 1) : 3.0 * n * n;
     return {name,
             block > 1 ? "RecurrentCircuit::learn_steps, " + std::to_string(block) + " pre-drawn samples as one update"
                       : "RecurrentCircuit::learn, one pre-drawn sample (rank-1)",
-            double(block), flops, 16.0 * n * n / block, [=] {
+            double(block), flops, 16.0 * n * n / block, n <= 256 ? "L2" : "L3", false, [=] {
                 auto circuit = std::make_shared<RecurrentCircuit>(RecurrentParams{1e-3, 1.0}, n);
                 auto x = std::make_shared<Eigen::MatrixXd>(standard_normal_block(n, block, 3));
                 return std::function<void()>([=] {
@@ -74,7 +76,9 @@ Kernel recurrent(const char* name, int n, int block) {
 }
 
 Kernel response(const char* name, int n) {
-    return {name, "RecurrentResponse::apply, r = (I - W)^-1 x for one pre-drawn x", 1.0, 4.0 * n * n, 8.0 * n * n, [=] {
+    // z = V^T x, then r = V (g .* z): V (8 N^2 bytes, in L2) is read twice.
+    return {name, "RecurrentResponse::apply, r = (I - W)^-1 x for one pre-drawn x", 1.0, 4.0 * n * n, 16.0 * n * n, "L2",
+            true, [=] {
                 // W learned from N(0, I) inputs with alpha = 2: spectral radius about 0.5.
                 RecurrentCircuit circuit(RecurrentParams{0.01, 2.0}, n);
                 const Eigen::MatrixXd x = standard_normal_block(n, 4000, 4);
@@ -93,7 +97,7 @@ Kernel response(const char* name, int n) {
 // Simulation::step(steps) after `warm_up` steps (the history stride has grown by then).
 Kernel simulation(const char* name, const char* what, SimParams p, int steps, long long warm_up,
                   double flops_per_sample) {
-    return {name, what, double(steps) * p.batch, flops_per_sample, 0.0, [=] {
+    return {name, what, double(steps) * p.batch, flops_per_sample, 0.0, "", false, [=] {
                 auto sim = std::make_shared<Simulation>();
                 sim->reset(p);
                 sim->step(warm_up);
@@ -105,13 +109,15 @@ Kernel simulation(const char* name, const char* what, SimParams p, int steps, lo
 
 std::vector<Kernel> kernels() {
     std::vector<Kernel> list;
-    // Oja: y = w.x (2N), w <- (1 - eta y^2) w + eta y x (3N); decay the same.
-    list.push_back(feedforward("ff_oja_N64", Rule::Oja, 64, 1, 5.0 * 64));
-    list.push_back(feedforward("ff_oja_N1024", Rule::Oja, 1024, 1, 5.0 * 1024));
-    list.push_back(feedforward("ff_decay_N64", Rule::Decay, 64, 1, 5.0 * 64));
-    list.push_back(feedforward("ff_decay_N1024", Rule::Decay, 1024, 1, 5.0 * 1024));
-    // Sanger: y = W x (2kN) and the running residual per row (5kN).
-    list.push_back(feedforward("ff_sanger_N256_k8", Rule::Sanger, 256, 8, 7.0 * 256 * 8));
+    // Oja: y = w.x (2N flops; reads w and x, 16N bytes), then w <- (1 - eta y^2) w + eta y x
+    // (3N; reads w and x and writes w, 24N); decay the same. All in L1.
+    list.push_back(feedforward("ff_oja_N64", Rule::Oja, 64, 1, 5.0 * 64, 40.0 * 64));
+    list.push_back(feedforward("ff_oja_N1024", Rule::Oja, 1024, 1, 5.0 * 1024, 40.0 * 1024));
+    list.push_back(feedforward("ff_decay_N64", Rule::Decay, 64, 1, 5.0 * 64, 40.0 * 64));
+    list.push_back(feedforward("ff_decay_N1024", Rule::Decay, 1024, 1, 5.0 * 1024, 40.0 * 1024));
+    // Sanger: y = W x (2kN; reads W), then the running residual per row (5kN; reads W and
+    // writes the next W), 24kN bytes; W is 16 KiB at N = 256, k = 8.
+    list.push_back(feedforward("ff_sanger_N256_k8", Rule::Sanger, 256, 8, 7.0 * 256 * 8, 24.0 * 256 * 8));
     list.push_back(recurrent("rec_update_N256", 256, kBlockSamples));
     list.push_back(recurrent("rec_update_N1024", 1024, kBlockSamples));
     list.push_back(recurrent("rec_update_rank1_N512", 512, 1));

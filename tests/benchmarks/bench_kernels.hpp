@@ -14,8 +14,13 @@ struct Kernel {
     std::string name;
     std::string measures;           // what one iteration does, in words
     double samples_per_iteration;   // input samples consumed by one call of `run`
-    double flops_per_sample;        // arithmetic of the rule itself (for the % of peak)
-    double bytes_per_sample;        // minimum memory traffic of the rule (for the % of bandwidth)
+    // The roofline of the kernel: the arithmetic of the rule, and the memory traffic it
+    // cannot avoid at the level of the cache hierarchy that holds its data ("L1", "L2",
+    // "L3" or "DRAM"; empty for composite rows that draw, learn and record in one step).
+    double flops_per_sample;
+    double bytes_per_sample;
+    std::string level;
+    bool read_only;                 // the traffic is reads only (else reads and writes)
     // Builds the state and returns the function that runs one iteration.
     std::function<std::function<void()>()> setup;
 };

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # The benchmark suite in one command: builds the native (Google Benchmark) and the
-# wasm (std::chrono, run by node) harnesses from the same kernels, runs them, the
-# NumPy per-sample loops and the wasm heap probe, and prints one table:
+# wasm (std::chrono, run by node) harnesses from the same kernels, runs them in
+# alternating rounds (native, wasm, native, wasm, ...: a slow spell of the machine
+# then hits both columns, not one), the NumPy per-sample loops and the wasm heap
+# probe, and prints one table:
 #
-#   bash tests/benchmarks/run.sh [repetitions]      (default 5; medians are reported)
+#   bash tests/benchmarks/run.sh [rounds]      (default 5; medians over the rounds)
 #
 # Build trees go to $HEBBIAN_BENCH_DIR (default /tmp/hebbian-bench), never build/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${HEBBIAN_BENCH_DIR:-/tmp/hebbian-bench}
-repetitions=${1:-5}
+rounds=${1:-5}
 export NODE_PATH=/usr/share/nodejs
 mkdir -p "$out"
+rm -f "$out"/native-*.json "$out"/wasm-*.tsv
 
 echo "building native and wasm benchmarks in $out ..." >&2
 cmake -S "$root" -B "$out/native" -DCMAKE_BUILD_TYPE=Release -DHEBBIAN_APP=OFF -DHEBBIAN_TESTS=OFF \
@@ -21,13 +24,14 @@ emcmake cmake -S "$root" -B "$out/wasm" -DCMAKE_BUILD_TYPE=Release -DHEBBIAN_APP
   -DHEBBIAN_BENCHMARKS=ON > "$out/wasm-configure.log"
 cmake --build "$out/wasm" -j2 --target hebbian_bench_chrono > "$out/wasm-build.log"
 
-echo "native ..." >&2
-"$out/native/tests/benchmarks/hebbian_bench" --benchmark_repetitions="$repetitions" \
-  --benchmark_report_aggregates_only=true --benchmark_min_time=0.25 --benchmark_format=json \
-  > "$out/native.json" 2> "$out/native.log"
-echo "wasm ..." >&2
 wasm=(node --no-experimental-fetch "$out/wasm/tests/benchmarks/hebbian_bench_chrono.js")
-"${wasm[@]}" "$repetitions" > "$out/wasm.tsv"
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds: native ..." >&2
+  "$out/native/tests/benchmarks/hebbian_bench" --benchmark_min_time=0.25 --benchmark_format=json \
+    > "$out/native-$round.json" 2> "$out/native.log"
+  echo "round $round of $rounds: wasm ..." >&2
+  "${wasm[@]}" 1 > "$out/wasm-$round.tsv"
+done
 : > "$out/heap.tsv"
 for n in 256 512 768 1024; do "${wasm[@]}" --heap "$n" | grep '^heap' >> "$out/heap.tsv"; done
 echo "numpy ..." >&2

@@ -1,79 +1,103 @@
 """Joins the outputs of run.sh into one table (see run.sh for the inputs).
 
     /usr/bin/python3 tests/benchmarks/table.py BUILD_DIR
+
+Rates are medians over the rounds; wasm/native is the median of the per-round
+ratios, with the lowest round beside it. The native limit of a kernel is its
+roofline on this machine: min(peak / flops per sample, bandwidth of the level
+holding its data / bytes per sample), with the peak and the bandwidths measured
+by the native harness (machine_* rows).
 """
+import glob
 import json
 import math
 import platform
+import statistics
 import subprocess
 import sys
 
 MIB = 1 << 20
 PAGE_LIMIT = 256 * MIB
 
-# Flops and minimum bytes per sample of each kernel, as in bench_kernels.cpp.
-WORK = {
-    "ff_oja_N64": (5 * 64, 16 * 64), "ff_oja_N1024": (5 * 1024, 16 * 1024),
-    "ff_decay_N64": (5 * 64, 16 * 64), "ff_decay_N1024": (5 * 1024, 16 * 1024),
-    "ff_sanger_N256_k8": (7 * 256 * 8, 24 * 256 * 8),
-    "rec_update_N256": (256 * 257, 16 * 256 * 256 / 64), "rec_update_N1024": (1024 * 1025, 16 * 1024 * 1024 / 64),
-    "rec_update_rank1_N512": (3 * 512 * 512, 16 * 512 * 512), "rec_response_N256": (4 * 256 * 256, 8 * 256 * 256),
-    "sim_rec_N512": (512 * 513, 0), "sim_rec_N512_cov": (2 * 512 * 513, 0), "sim_oja_N1024": (5 * 1024, 0),
-    "frame_default": (10, 0),
-}
-
 
 def read_tsv(path):
     values = {}
     with open(path) as f:
         for line in f:
-            name, value = line.split("\t")
-            values[name] = float(value)
+            name, value = line.rstrip("\n").split("\t")
+            values[name] = value
     return values
 
 
 def read_native(path):
     with open(path) as f:
         data = json.load(f)
-    values = {}
-    for b in data["benchmarks"]:
-        if b.get("aggregate_name") == "median":
-            values[b["run_name"]] = b["items_per_second"]
-    return values
+    return data["context"], {b["run_name"]: b for b in data["benchmarks"] if b.get("run_type") == "iteration"}
 
 
 def si(value):
+    if math.isnan(value):
+        return "-"
     for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
         if abs(value) >= scale:
             return f"{value / scale:.3g} {unit}"
     return f"{value:.3g}"
 
 
+def output(command):
+    return subprocess.run(["sh", "-c", command], capture_output=True, text=True).stdout.strip()
+
+
 def main():
     build = sys.argv[1]
-    native = read_native(f"{build}/native.json")
-    wasm = read_tsv(f"{build}/wasm.tsv")
-    numpy = read_tsv(f"{build}/numpy.tsv")
-    heap = {int(k.split("_N")[1]): v for k, v in read_tsv(f"{build}/heap.tsv").items() if k.startswith("heap_N")}
-    cpu = subprocess.run(["sh", "-c", "lscpu | sed -n 's/^Model name: *//p'"], capture_output=True, text=True).stdout.strip()
-    print(f"machine: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
-          f"{platform.system()} {platform.release()}; native g++ -O3 (x86-64 baseline: SSE2), "
-          f"wasm em++ -O3 -msimd128 under node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}")
-    peak_sse2 = native.get("machine_peak_sse2", math.nan)
-    peak_fma = native.get("machine_peak_avx2_fma", math.nan)
-    bandwidth = native.get("machine_stream_triad", math.nan)
-    print(f"machine limits (measured): 128-bit SSE2 mul+add {peak_sse2 / 1e9:.1f} GFLOP/s, "
-          f"256-bit FMA {peak_fma / 1e9:.1f} GFLOP/s, STREAM triad {bandwidth / 1e9:.1f} GB/s")
+    native_rounds = [read_native(p) for p in sorted(glob.glob(f"{build}/native-*.json"))]
+    wasm_rounds = [read_tsv(p) for p in sorted(glob.glob(f"{build}/wasm-*.tsv"))]
+    numpy = {k: float(v) for k, v in read_tsv(f"{build}/numpy.tsv").items()}
+    heap = {int(k.split("_N")[1]): float(v) for k, v in read_tsv(f"{build}/heap.tsv").items() if k.startswith("heap_N")}
+    context, first = native_rounds[0]
+
+    def native(name):
+        return [runs[name]["items_per_second"] for _, runs in native_rounds if name in runs]
+
+    def wasm(name):
+        return [float(r[name]) for r in wasm_rounds if name in r]
+
+    def median(values):
+        return statistics.median(values) if values else math.nan
+
+    print(f"machine: {output('lscpu | sed -n s/^Model.name:.//p').strip()}, {output('nproc')} cores, "
+          f"{platform.system()} {platform.release()}; {len(native_rounds)} alternating rounds")
+    print(f"native: g++ -O3, x86-64 baseline, kernels back end {context.get('kernels', '?')}; "
+          f"wasm: em++ -O3 -msimd128, kernels back end {wasm_rounds[0].get('kernels', '?')}, node {output('node --version')}")
+    peaks = {k: median(native(f"machine_peak_{k}")) for k in ("sse2", "avx_mul_add", "avx2_fma")}
+    peak = max(peaks.values())
+    read = {lv: median(native(f"machine_read_{lv}")) for lv in ("L1", "L2", "L3", "DRAM")}
+    triad = {lv: median(native(f"machine_triad_{lv}")) for lv in ("L1", "L2", "L3", "DRAM")}
+    print("machine limits (measured by hebbian_bench): peak " +
+          ", ".join(f"{k} {v / 1e9:.1f}" for k, v in peaks.items()) + " GFLOP/s; bandwidth GB/s read / triad: " +
+          ", ".join(f"{lv} {read[lv] / 1e9:.0f} / {triad[lv] / 1e9:.0f}" for lv in read))
     print()
-    print("| kernel | native samples/s | wasm samples/s | wasm/native | NumPy samples/s | native / NumPy | wasm / NumPy "
-          "| native GFLOP/s | % SSE2 peak | % FMA peak |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, rate in wasm.items():
-        n = native.get(name, math.nan)
-        p = numpy.get(name, math.nan)
-        flops = WORK.get(name, (0, 0))[0] * n
-        print(f"| {name} | {si(n)} | {si(rate)} | {rate / n:.2f} | {si(p)} | {n / p:.0f}x | {rate / p:.0f}x "
-              f"| {flops / 1e9:.2f} | {100 * flops / peak_sse2:.0f}% | {100 * flops / peak_fma:.0f}% |")
+    print("| kernel | native samples/s | wasm samples/s | wasm/native (lowest round) | NumPy samples/s | native / NumPy "
+          "| wasm / NumPy | native limit samples/s (bound) | native / limit |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in first:
+        if name.startswith("machine_"):
+            continue
+        n, w, p = median(native(name)), median(wasm(name)), numpy.get(name, math.nan)
+        ratios = [wr / nr for nr, wr in zip(native(name), wasm(name))]
+        run = first[name]
+        label = run.get("label", "")
+        limit_text, fraction_text = "- (composite)", "-"
+        if label:
+            level, traffic = label.split(" ")
+            bandwidth = read[level] if traffic == "read" else triad[level]
+            compute = peak / run["flops_per_sample"]
+            memory = bandwidth / run["bytes_per_sample"]
+            limit = min(compute, memory)
+            limit_text = f"{si(limit)} ({'compute' if compute <= memory else label})"
+            fraction_text = f"{n / limit:.2f}"
+        print(f"| {name} | {si(n)} | {si(w)} | {median(ratios):.2f} ({min(ratios):.2f}) | {si(p)} | {n / p:.0f}x "
+              f"| {w / p:.0f}x | {limit_text} | {fraction_text} |")
     print()
     sizes = sorted(heap)
     for n in sizes:
