@@ -317,6 +317,32 @@ TEST_CASE("the AVX2 symmetric rank update gives the two-lane bits and keeps W ex
     }
 }
 
+TEST_CASE("the AVX2 Sanger step gives the two-lane bits and the same verdict on the limit") {
+    if (!avx2_to_compare()) return;
+    std::vector<std::pair<int, int>> shapes{{8, 256}, {8, 1024}, {16, 70}, {3, 257}};  // (k, n)
+    for (int k = 1; k <= 9; ++k)
+        for (int n = 1; n <= 70; ++n) shapes.emplace_back(k, n);
+    for (const auto& shape : shapes) {
+        const int k = shape.first, n = shape.second;
+        CAPTURE(k);
+        CAPTURE(n);
+        Eigen::MatrixXd w = gaussian(k, n, 29);
+        const Eigen::VectorXd x = gaussian(n, 1, 30);
+        const Eigen::VectorXd y = w * x;
+        for (double limit : {1e150, 1.0}) {  // 1.0: some new weights pass it
+            CAPTURE(limit);
+            const auto results = on_both_backends([&] {
+                Eigen::MatrixXd next(k, n);
+                const bool within = kernels::sanger_step(next.data(), w.data(), k, n, x.data(), y.data(), 0.05, limit);
+                std::vector<double> r = as_vector(next);
+                r.push_back(within ? 1.0 : 0.0);
+                return r;
+            });
+            CHECK(same_bits(results.first, results.second));
+        }
+    }
+}
+
 TEST_CASE("recurrent and feedforward simulations give the same weights on both back ends") {
     if (!avx2_to_compare()) return;
     SimParams oja = scenarios::spectrum(Rule::Oja, 37, 0.7, 0.005);

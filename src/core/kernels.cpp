@@ -4,9 +4,10 @@
 // lane-wise +, -, *, |.|, compare and select, so the three back ends below round
 // identically. Odd tails are done in scalar code shared by all back ends.
 //
-// dot, dot_and_max_abs, max_abs, scale_add, gemv and the tiles of the symmetric
-// update (namespace two_lane here) have AVX2 versions in kernels_avx2.cpp; the
-// Dispatch table near the end points at one set or the other (see kernels.hpp).
+// dot, dot_and_max_abs, max_abs, scale_add, gemv, the tiles of the symmetric
+// update and the column loop of the Sanger step (namespace two_lane here) have
+// AVX2 versions in kernels_avx2.cpp; the Dispatch table near the end points at
+// one set or the other (see kernels.hpp).
 #include "kernels.hpp"
 
 #if defined(HEBBIAN_AVX2_KERNELS)
@@ -336,6 +337,40 @@ void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const
     }
 }
 
+bool sanger_columns(double* w_next, const double* w, int k, int n, const double* x, const double* y, const double* gain,
+                    double limit) {
+    // Columns j and j+1 of W share one two-lane vector; along each column the
+    // running sum s = sum_{l <= i} y_l w_l gives row i its residual x - s.
+    const V vlimit = splat(limit);
+    Mask ok = all_set();
+    int j = 0;
+    for (; j + 2 <= n; j += 2) {
+        const V xv = load(x + j);
+        V s = splat(0.0);
+        const long c0 = static_cast<long>(j) * k, c1 = c0 + k;
+        for (int i = 0; i < k; ++i) {
+            const V wv = load_pair(w + c0 + i, w + c1 + i);
+            s = s + splat(y[i]) * wv;
+            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
+            const V next = wv + splat(gain[i]) * (xv - s);
+            ok = ok & within(next, vlimit);
+            store_pair(w_next + c0 + i, w_next + c1 + i, next);
+        }
+    }
+    bool fine = all(ok);
+    if (j < n) {
+        double s = 0.0;
+        const long c0 = static_cast<long>(j) * k;
+        for (int i = 0; i < k; ++i) {
+            s = s + y[i] * w[c0 + i];
+            const double next = w[c0 + i] + gain[i] * (x[j] - s);
+            fine = fine && std::fabs(next) <= limit;
+            w_next[c0 + i] = next;
+        }
+    }
+    return fine;
+}
+
 }  // namespace two_lane
 
 namespace {
@@ -349,6 +384,8 @@ struct Dispatch {
     void (*scale_add)(double* w, double a, double b, const double* x, int n);
     void (*gemv)(double* y, const double* a, int rows, int cols, int ld, const double* x);
     void (*symmetric_rank_tiles)(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4);
+    bool (*sanger_columns)(double* w_next, const double* w, int k, int n, const double* x, const double* y,
+                           const double* gain, double limit);
 };
 
 constexpr Dispatch kTwoLane{kBackend,
@@ -357,7 +394,8 @@ constexpr Dispatch kTwoLane{kBackend,
                             two_lane::max_abs,
                             two_lane::scale_add,
                             two_lane::gemv,
-                            two_lane::symmetric_rank_tiles};
+                            two_lane::symmetric_rank_tiles,
+                            two_lane::sanger_columns};
 #if defined(HEBBIAN_AVX2_KERNELS)
 constexpr Dispatch kAvx2{"avx2",
                          avx2::dot,
@@ -365,7 +403,8 @@ constexpr Dispatch kAvx2{"avx2",
                          avx2::max_abs,
                          avx2::scale_add,
                          avx2::gemv,
-                         avx2::symmetric_rank_tiles};
+                         avx2::symmetric_rank_tiles,
+                         avx2::sanger_columns};
 #endif
 
 // The back end in use, process-wide: AVX2 where the processor has it, until use_backend says otherwise.
@@ -443,38 +482,9 @@ void symmetric_rank_update(double* w, int n, double beta, const double* x, int l
 
 bool sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y, double eta,
                  double limit) {
-    // Columns j and j+1 of W share one two-lane vector; along each column the
-    // running sum s = sum_{l <= i} y_l w_l gives row i its residual x - s.
-    const V vlimit = splat(limit);
-    Mask ok = all_set();
     std::vector<double> gain(static_cast<size_t>(k));
     for (int i = 0; i < k; ++i) gain[static_cast<size_t>(i)] = eta * y[i];
-    int j = 0;
-    for (; j + 2 <= n; j += 2) {
-        const V xv = load(x + j);
-        V s = splat(0.0);
-        const long c0 = static_cast<long>(j) * k, c1 = c0 + k;
-        for (int i = 0; i < k; ++i) {
-            const V wv = load_pair(w + c0 + i, w + c1 + i);
-            s = s + splat(y[i]) * wv;
-            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
-            const V next = wv + splat(gain[static_cast<size_t>(i)]) * (xv - s);
-            ok = ok & within(next, vlimit);
-            store_pair(w_next + c0 + i, w_next + c1 + i, next);
-        }
-    }
-    bool fine = all(ok);
-    if (j < n) {
-        double s = 0.0;
-        const long c0 = static_cast<long>(j) * k;
-        for (int i = 0; i < k; ++i) {
-            s = s + y[i] * w[c0 + i];
-            const double next = w[c0 + i] + gain[static_cast<size_t>(i)] * (x[j] - s);
-            fine = fine && std::fabs(next) <= limit;
-            w_next[c0 + i] = next;
-        }
-    }
-    return fine;
+    return in_use()->sanger_columns(w_next, w, k, n, x, y, gain.data(), limit);
 }
 
 }  // namespace hebbian::kernels

@@ -21,8 +21,9 @@ namespace hebbian::kernels {
 
 // The back ends a build can run. two_lane: the two-lane code above (wasm simd128,
 // SSE2 or scalar, whichever the build targets). avx2: 256-bit versions of dot,
-// dot_and_max_abs, max_abs, scale_add, gemv and symmetric_rank_update (native
-// x86-64 builds, processors with AVX2); the other kernels stay two-lane.
+// dot_and_max_abs, max_abs, scale_add, gemv, symmetric_rank_update and
+// sanger_step (native x86-64 builds, processors with AVX2); gemv_transposed stays
+// two-lane.
 enum class Backend { two_lane, avx2 };
 
 // True when this build has the AVX2 kernels and the processor runs them.

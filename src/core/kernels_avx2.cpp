@@ -244,4 +244,66 @@ void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const
     }
 }
 
+namespace {
+
+// Row r of a four-column block through the Sanger update, the two-lane code's
+// operations on four columns at once:
+//     s <- s + y_r w_r,   w_r <- w_r + (eta y_r) (x - s),   ok <- ok and |w_r| <= limit.
+inline __m256d sanger_row(__m256d wv, __m256d xv, const double* y, const double* gain, __m256d limit, __m256d& s,
+                          __m256d& ok) {
+    s = _mm256_add_pd(s, _mm256_mul_pd(_mm256_broadcast_sd(y), wv));
+    const __m256d next = _mm256_add_pd(wv, _mm256_mul_pd(_mm256_broadcast_sd(gain), _mm256_sub_pd(xv, s)));
+    ok = _mm256_and_pd(ok, _mm256_cmp_pd(magnitude(next), limit, _CMP_LE_OQ));
+    return next;
+}
+
+}  // namespace
+
+bool sanger_columns(double* w_next, const double* w, int k, int n, const double* x, const double* y, const double* gain,
+                    double limit) {
+    // Columns j..j+3 of W share one __m256d; along each column the running sum
+    // s = sum_{l <= i} y_l w_l gives row i its residual x - s. Rows come four at a
+    // time by transposing 4 x 4 blocks of the (column-major) weights.
+    const __m256d vlimit = _mm256_set1_pd(limit);
+    __m256d ok = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+        const __m256d xv = _mm256_loadu_pd(x + j);
+        __m256d s = _mm256_setzero_pd();
+        const double* c0 = w + static_cast<long>(j) * k;
+        const double *c1 = c0 + k, *c2 = c1 + k, *c3 = c2 + k;
+        double* n0 = w_next + static_cast<long>(j) * k;
+        double *n1 = n0 + k, *n2 = n1 + k, *n3 = n2 + k;
+        int i = 0;
+        for (; i + 4 <= k; i += 4) {
+            __m256d rows[4], next[4], columns[4];
+            transpose(_mm256_loadu_pd(c0 + i), _mm256_loadu_pd(c1 + i), _mm256_loadu_pd(c2 + i), _mm256_loadu_pd(c3 + i),
+                      rows);
+            for (int r = 0; r < 4; ++r) next[r] = sanger_row(rows[r], xv, y + i + r, gain + i + r, vlimit, s, ok);
+            transpose(next[0], next[1], next[2], next[3], columns);
+            _mm256_storeu_pd(n0 + i, columns[0]), _mm256_storeu_pd(n1 + i, columns[1]);
+            _mm256_storeu_pd(n2 + i, columns[2]), _mm256_storeu_pd(n3 + i, columns[3]);
+        }
+        for (; i < k; ++i) {
+            const __m256d next = sanger_row(_mm256_set_pd(c3[i], c2[i], c1[i], c0[i]), xv, y + i, gain + i, vlimit, s, ok);
+            const __m128d low = _mm256_castpd256_pd128(next), high = _mm256_extractf128_pd(next, 1);
+            _mm_storel_pd(n0 + i, low), _mm_storeh_pd(n1 + i, low);
+            _mm_storel_pd(n2 + i, high), _mm_storeh_pd(n3 + i, high);
+        }
+    }
+    bool fine = _mm256_movemask_pd(ok) == 0xF;
+    for (; j < n; ++j) {
+        // The two-lane code's pairs and odd column, one column at a time.
+        double s = 0.0;
+        const long c0 = static_cast<long>(j) * k;
+        for (int i = 0; i < k; ++i) {
+            s = s + y[i] * w[c0 + i];
+            const double next = w[c0 + i] + gain[i] * (x[j] - s);
+            fine = fine && __builtin_fabs(next) <= limit;
+            w_next[c0 + i] = next;
+        }
+    }
+    return fine;
+}
+
 }  // namespace hebbian::kernels::avx2

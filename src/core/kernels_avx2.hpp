@@ -21,4 +21,9 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
 // S = X diag(c) packed in four-row groups: element (4 g + r, b) at [4 m g + 4 b + r].
 void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4);
 
+// The column loop of sanger_step, with gain_i = eta y_i precomputed; true when every
+// new weight is finite with |w| <= limit.
+bool sanger_columns(double* w_next, const double* w, int k, int n, const double* x, const double* y, const double* gain,
+                    double limit);
+
 }  // namespace hebbian::kernels::avx2
