@@ -42,7 +42,7 @@ const std::string kTwoLaneName = "scalar";
 
 // Equal bit patterns: tells -0.0 from 0.0, unlike ==.
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
 std::vector<double> as_vector(const Eigen::MatrixXd& m) { return {m.data(), m.data() + m.size()}; }
