@@ -1,11 +1,12 @@
 // The AVX2 kernels (see kernels_avx2.hpp): four doubles per __m256d, no FMA.
 //
 // Every output element sees the operations of the two-lane code in kernels.cpp in
-// the same order: element-wise kernels just take four elements at a time, and the
-// dot products keep the two-lane code's eight partial sums (two __m256d hold
-// s0, s1 and s2, s3) and its reduction. Only the symmetric update's register tile
-// grows, from 4 x 4 to 8 x 4, which changes which elements are computed together,
-// not how any one of them is summed.
+// the same order; only which elements are computed together changes. scale_add
+// and max_abs take four elements at a time; gemv keeps up to 32 entries of y in
+// registers across all columns (each still adds its columns in order from 0.0);
+// the symmetric update's register tile grows from 4 x 4 to 8 x 4; the Sanger step
+// takes four columns per vector. The dot products keep the two-lane code's eight
+// partial sums (two __m256d hold its s0, s1 and s2, s3) and its reduction.
 //
 // This file is compiled with -mavx2. It includes no standard header: an inline
 // function from one (std::vector, std::max, ...) could be emitted here with AVX2
@@ -119,7 +120,10 @@ void scale_add(double* w, double a, double b, const double* x, int n) {
     for (; i + 4 <= n; i += 4)
         _mm256_storeu_pd(w + i, _mm256_add_pd(_mm256_mul_pd(va, _mm256_loadu_pd(w + i)),
                                               _mm256_mul_pd(vb, _mm256_loadu_pd(x + i))));
-    for (; i < n; ++i) w[i] = a * w[i] + b * x[i];
+    for (; i + 2 <= n; i += 2)
+        _mm_storeu_pd(w + i, _mm_add_pd(_mm_mul_pd(_mm256_castpd256_pd128(va), _mm_loadu_pd(w + i)),
+                                        _mm_mul_pd(_mm256_castpd256_pd128(vb), _mm_loadu_pd(x + i))));
+    if (i < n) w[i] = a * w[i] + b * x[i];
 }
 
 namespace {
