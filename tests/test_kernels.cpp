@@ -4,6 +4,9 @@
 #include <doctest.h>
 
 #include <cmath>
+#include <cstring>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "core/kernels.hpp"
@@ -26,6 +29,42 @@ double relative(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) { return (a 
 
 // Odd and even sizes, below and above the 4 x 4 tiles and the 32-row panels.
 constexpr int kSizes[] = {1, 2, 3, 5, 8, 13, 33, 64, 71};
+
+// The two-lane back end this build compiles: the core (not this file) is built
+// with -msimd128 under Emscripten, with the compiler's defaults elsewhere.
+#if defined(__EMSCRIPTEN__)
+const std::string kTwoLaneName = "wasm-simd128";
+#elif defined(__SSE2__)
+const std::string kTwoLaneName = "sse2";
+#else
+const std::string kTwoLaneName = "scalar";
+#endif
+
+// Equal bit patterns: tells -0.0 from 0.0, unlike ==.
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+}
+
+std::vector<double> as_vector(const Eigen::MatrixXd& m) { return {m.data(), m.data() + m.size()}; }
+
+// Where there is no AVX2 path to compare (wasm, other processors), checks that
+// the two-lane one stays in use and returns false.
+bool avx2_to_compare() {
+    if (kernels::avx2_available()) return true;
+    CHECK_FALSE(kernels::use_backend(kernels::Backend::avx2));
+    CHECK(std::string(kernels::backend()) == kTwoLaneName);
+    return false;
+}
+
+// run() on the two-lane back end, then on AVX2; the start-up choice (AVX2) afterwards.
+template <class Run>
+auto on_both_backends(Run run) {
+    kernels::use_backend(kernels::Backend::two_lane);
+    auto two_lane = run();
+    kernels::use_backend(kernels::Backend::avx2);
+    auto avx2 = run();
+    return std::make_pair(two_lane, avx2);
+}
 
 }  // namespace
 
@@ -177,5 +216,144 @@ TEST_CASE("the simulation's recurrent blocks and the online feedforward kernels 
             if (rule == Rule::Oja) w += fp.eta * y * (x.col(s).transpose() - y * w);           // dw = eta y (x - y w)
         }
         CHECK(relative(circuit.weights(), w) < 1e-12);
+    }
+}
+
+TEST_CASE("the AVX2 back end is in use exactly where the processor has AVX2, and can be switched") {
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+    // A native x86-64 build carries the AVX2 kernels.
+    CHECK(kernels::avx2_available() == static_cast<bool>(__builtin_cpu_supports("avx2")));
+#endif
+    if (!avx2_to_compare()) return;
+    CHECK(std::string(kernels::backend()) == "avx2");
+    CHECK(kernels::use_backend(kernels::Backend::two_lane));
+    CHECK(std::string(kernels::backend()) == kTwoLaneName);
+    CHECK(kernels::use_backend(kernels::Backend::avx2));
+    CHECK(std::string(kernels::backend()) == "avx2");
+}
+
+TEST_CASE("the AVX2 dot products and max_abs give the two-lane bits") {
+    if (!avx2_to_compare()) return;
+    std::vector<int> sizes;
+    for (int n = 0; n <= 70; ++n) sizes.push_back(n);
+    sizes.insert(sizes.end(), {257, 1024, 1031});
+    for (int n : sizes) {
+        CAPTURE(n);
+        const Eigen::VectorXd a = gaussian(n, 1, 20), b = gaussian(n, 1, 21);
+        // -0.0 products: a sum that starts from 0.0 must stay 0.0 on both paths.
+        const Eigen::VectorXd zeros = -0.0 * a.cwiseAbs();
+        Eigen::VectorXd with_nan = b, with_infinity = b;
+        if (n > 0) with_nan(n / 2) = std::nan(""), with_infinity(n - 1) = -INFINITY;
+        const auto results = on_both_backends([&] {
+            double b_max = -1.0, zeros_max = -1.0;
+            std::vector<double> r{kernels::dot(a.data(), b.data(), n),
+                                  kernels::dot(zeros.data(), b.data(), n),
+                                  kernels::dot_and_max_abs(a.data(), b.data(), n, &b_max),
+                                  kernels::dot_and_max_abs(b.data(), zeros.data(), n, &zeros_max),
+                                  kernels::max_abs(b.data(), n),
+                                  kernels::max_abs(zeros.data(), n),
+                                  kernels::max_abs(with_nan.data(), n),
+                                  kernels::max_abs(with_infinity.data(), n)};
+            r.push_back(b_max), r.push_back(zeros_max);
+            return r;
+        });
+        CHECK(same_bits(results.first, results.second));
+    }
+}
+
+TEST_CASE("the AVX2 scale_add and gemv give the two-lane bits") {
+    if (!avx2_to_compare()) return;
+    for (int n : {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 63, 70, 257, 1024, 1031}) {
+        CAPTURE(n);
+        const Eigen::VectorXd w = gaussian(n, 1, 22), x = gaussian(n, 1, 23);
+        const auto results = on_both_backends([&] {
+            Eigen::VectorXd next = w;
+            kernels::scale_add(next.data(), 0.97, -0.013, x.data(), n);
+            return as_vector(next);
+        });
+        CHECK(same_bits(results.first, results.second));
+    }
+    std::vector<std::pair<int, int>> shapes{{8, 256}, {3, 256}, {257, 64}, {256, 257}};  // (rows, cols)
+    for (int rows = 1; rows <= 70; ++rows)
+        for (int cols = 1; cols <= 70; ++cols) shapes.emplace_back(rows, cols);
+    for (const auto& shape : shapes) {
+        const int rows = shape.first, cols = shape.second;
+        CAPTURE(rows);
+        CAPTURE(cols);
+        const Eigen::MatrixXd a = gaussian(rows + 3, cols, 24);  // leading dimension rows + 3
+        const Eigen::VectorXd x = gaussian(cols, 1, 25);
+        const auto results = on_both_backends([&] {
+            Eigen::VectorXd y(rows);
+            kernels::gemv(y.data(), a.data(), rows, cols, rows + 3, x.data());
+            return as_vector(y);
+        });
+        CHECK(same_bits(results.first, results.second));
+    }
+}
+
+TEST_CASE("the AVX2 symmetric rank update gives the two-lane bits and keeps W exactly symmetric") {
+    if (!avx2_to_compare()) return;
+    std::vector<std::pair<int, int>> shapes{{257, 64}, {256, 64}, {128, 130}};  // (n, m)
+    for (int n = 1; n <= 70; ++n)
+        for (int m = 1; m <= 70; ++m) shapes.emplace_back(n, m);
+    const double betas[] = {1.0, 0.97, -0.5};
+    for (const auto& shape : shapes) {
+        const int n = shape.first, m = shape.second;
+        CAPTURE(n);
+        CAPTURE(m);
+        const Eigen::MatrixXd g = gaussian(n, n, 26);
+        const Eigen::MatrixXd w = g + g.transpose();
+        const Eigen::MatrixXd x = gaussian(n + 1, m, 27);  // leading dimension n + 1
+        const Eigen::VectorXd c = gaussian(m, 1, 28);
+        const double beta = betas[(n + m) % 3];
+        const auto results = on_both_backends([&] {
+            Eigen::MatrixXd next = w;
+            kernels::symmetric_rank_update(next.data(), n, beta, x.data(), n + 1, m, c.data());
+            return as_vector(next);
+        });
+        CHECK(same_bits(results.first, results.second));
+        const Eigen::MatrixXd avx2 = Eigen::Map<const Eigen::MatrixXd>(results.second.data(), n, n);
+        CHECK(same_bits(results.second, as_vector(avx2.transpose())));
+    }
+}
+
+TEST_CASE("the AVX2 Sanger step gives the two-lane bits and the same verdict on the limit") {
+    if (!avx2_to_compare()) return;
+    std::vector<std::pair<int, int>> shapes{{8, 256}, {8, 1024}, {16, 70}, {3, 257}};  // (k, n)
+    for (int k = 1; k <= 9; ++k)
+        for (int n = 1; n <= 70; ++n) shapes.emplace_back(k, n);
+    for (const auto& shape : shapes) {
+        const int k = shape.first, n = shape.second;
+        CAPTURE(k);
+        CAPTURE(n);
+        Eigen::MatrixXd w = gaussian(k, n, 29);
+        const Eigen::VectorXd x = gaussian(n, 1, 30);
+        const Eigen::VectorXd y = w * x;
+        for (double limit : {1e150, 1.0}) {  // 1.0: some new weights pass it
+            CAPTURE(limit);
+            const auto results = on_both_backends([&] {
+                Eigen::MatrixXd next(k, n);
+                const bool within = kernels::sanger_step(next.data(), w.data(), k, n, x.data(), y.data(), 0.05, limit);
+                std::vector<double> r = as_vector(next);
+                r.push_back(within ? 1.0 : 0.0);
+                return r;
+            });
+            CHECK(same_bits(results.first, results.second));
+        }
+    }
+}
+
+TEST_CASE("recurrent and feedforward simulations give the same weights on both back ends") {
+    if (!avx2_to_compare()) return;
+    SimParams oja = scenarios::spectrum(Rule::Oja, 37, 0.7, 0.005);
+    SimParams sanger = scenarios::spectrum(Rule::Sanger, 29, 0.7, 0.002, 3);
+    for (const SimParams& p : {scenarios::latent_recurrent(45, 0.01, 2.0), oja, sanger}) {
+        const auto weights = on_both_backends([&] {
+            Simulation sim;
+            CHECK(sim.reset(p).empty());
+            sim.step(2000);
+            return as_vector(sim.recurrent() ? sim.recurrent()->weights() : sim.feedforward()->weights());
+        });
+        CHECK(same_bits(weights.first, weights.second));
     }
 }

@@ -3,7 +3,16 @@
 // Every kernel treats a pair of doubles as one value of type V and uses only
 // lane-wise +, -, *, |.|, compare and select, so the three back ends below round
 // identically. Odd tails are done in scalar code shared by all back ends.
+//
+// dot, dot_and_max_abs, max_abs, scale_add, gemv, the tiles of the symmetric
+// update and the column loop of the Sanger step (namespace two_lane here) have
+// AVX2 versions in kernels_avx2.cpp; the Dispatch table near the end points at
+// one set or the other (see kernels.hpp).
 #include "kernels.hpp"
+
+#if defined(HEBBIAN_AVX2_KERNELS)
+#include "kernels_avx2.hpp"
+#endif
 
 #include <cmath>
 #include <limits>
@@ -117,7 +126,7 @@ constexpr int kPanelRows = 32;
 
 }  // namespace
 
-const char* backend() { return kBackend; }
+namespace two_lane {
 
 double dot(const double* a, const double* b, int n) {
     V s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0;
@@ -220,6 +229,8 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
     }
 }
 
+}  // namespace two_lane
+
 void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
     // y_j = A(:, j) . x, four columns share each load of x.
     const int even = rows - rows % 2;
@@ -311,6 +322,142 @@ inline void update_element(double* w, int n, double beta, const double* x, int l
 
 }  // namespace
 
+namespace two_lane {
+
+void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4) {
+    const size_t group = static_cast<size_t>(4) * static_cast<size_t>(m);
+    const V vbeta = splat(beta);
+    // Lower triangle of the 4 x 4 tiles, a panel of rows at a time; each tile also writes its mirror image.
+    for (int i0 = 0; i0 < n4; i0 += kPanelRows) {
+        const int i1 = i0 + kPanelRows < n4 ? i0 + kPanelRows : n4;
+        for (int j = 0; j < i1; j += 4)
+            for (int i = i0 > j ? i0 : j; i < i1; i += 4)
+                update_tile(w, n, vbeta, xp + static_cast<size_t>(i / 4) * group, sp + static_cast<size_t>(j / 4) * group,
+                            m, i, j);
+    }
+}
+
+bool sanger_columns(double* w_next, const double* w, int k, int n, const double* x, const double* y, const double* gain,
+                    double limit) {
+    // Columns j and j+1 of W share one two-lane vector; along each column the
+    // running sum s = sum_{l <= i} y_l w_l gives row i its residual x - s.
+    const V vlimit = splat(limit);
+    Mask ok = all_set();
+    int j = 0;
+    for (; j + 2 <= n; j += 2) {
+        const V xv = load(x + j);
+        V s = splat(0.0);
+        const long c0 = static_cast<long>(j) * k, c1 = c0 + k;
+        for (int i = 0; i < k; ++i) {
+            const V wv = load_pair(w + c0 + i, w + c1 + i);
+            s = s + splat(y[i]) * wv;
+            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
+            const V next = wv + splat(gain[i]) * (xv - s);
+            ok = ok & within(next, vlimit);
+            store_pair(w_next + c0 + i, w_next + c1 + i, next);
+        }
+    }
+    bool fine = all(ok);
+    if (j < n) {
+        double s = 0.0;
+        const long c0 = static_cast<long>(j) * k;
+        for (int i = 0; i < k; ++i) {
+            s = s + y[i] * w[c0 + i];
+            const double next = w[c0 + i] + gain[i] * (x[j] - s);
+            fine = fine && std::fabs(next) <= limit;
+            w_next[c0 + i] = next;
+        }
+    }
+    return fine;
+}
+
+}  // namespace two_lane
+
+namespace {
+
+// The kernels that have an AVX2 version; the others always run the two-lane code.
+struct Dispatch {
+    const char* name;
+    double (*dot)(const double* a, const double* b, int n);
+    double (*dot_and_max_abs)(const double* a, const double* b, int n, double* b_max);
+    double (*max_abs)(const double* x, int n);
+    void (*scale_add)(double* w, double a, double b, const double* x, int n);
+    void (*gemv)(double* y, const double* a, int rows, int cols, int ld, const double* x);
+    void (*symmetric_rank_tiles)(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4);
+    bool (*sanger_columns)(double* w_next, const double* w, int k, int n, const double* x, const double* y,
+                           const double* gain, double limit);
+};
+
+constexpr Dispatch kTwoLane{kBackend,
+                            two_lane::dot,
+                            two_lane::dot_and_max_abs,
+                            two_lane::max_abs,
+                            two_lane::scale_add,
+                            two_lane::gemv,
+                            two_lane::symmetric_rank_tiles,
+                            two_lane::sanger_columns};
+#if defined(HEBBIAN_AVX2_KERNELS)
+constexpr Dispatch kAvx2{"avx2",
+                         avx2::dot,
+                         avx2::dot_and_max_abs,
+                         avx2::max_abs,
+                         avx2::scale_add,
+                         avx2::gemv,
+                         avx2::symmetric_rank_tiles,
+                         avx2::sanger_columns};
+#endif
+
+// The back end in use, process-wide: AVX2 where the processor has it, until use_backend says otherwise.
+const Dispatch*& in_use() {
+#if defined(HEBBIAN_AVX2_KERNELS)
+    static const Dispatch* chosen = avx2_available() ? &kAvx2 : &kTwoLane;
+#else
+    static const Dispatch* chosen = &kTwoLane;
+#endif
+    return chosen;
+}
+
+}  // namespace
+
+bool avx2_available() {
+#if defined(HEBBIAN_AVX2_KERNELS)
+    __builtin_cpu_init();  // in case this runs before the run-time library's own initialiser
+    return __builtin_cpu_supports("avx2");
+#else
+    return false;
+#endif
+}
+
+bool use_backend(Backend backend) {
+    if (backend == Backend::two_lane) {
+        in_use() = &kTwoLane;
+        return true;
+    }
+#if defined(HEBBIAN_AVX2_KERNELS)
+    if (avx2_available()) {
+        in_use() = &kAvx2;
+        return true;
+    }
+#endif
+    return false;
+}
+
+const char* backend() { return in_use()->name; }
+
+double dot(const double* a, const double* b, int n) { return in_use()->dot(a, b, n); }
+
+double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
+    return in_use()->dot_and_max_abs(a, b, n, b_max);
+}
+
+double max_abs(const double* x, int n) { return in_use()->max_abs(x, n); }
+
+void scale_add(double* w, double a, double b, const double* x, int n) { in_use()->scale_add(w, a, b, x, n); }
+
+void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x) {
+    in_use()->gemv(y, a, rows, cols, ld, x);
+}
+
 void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c) {
     // W <- beta W + X diag(c) X^T. X and S = X diag(c) are packed in four-row groups
     // (contiguous along b), so the tile loops read memory in order.
@@ -327,15 +474,7 @@ void symmetric_rank_update(double* w, int n, double beta, const double* x, int l
                 xp[at] = value;
                 sp[at] = c[b] * value;
             }
-    const V vbeta = splat(beta);
-    // Lower triangle of the 4 x 4 tiles, a panel of rows at a time; each tile also writes its mirror image.
-    for (int i0 = 0; i0 < n4; i0 += kPanelRows) {
-        const int i1 = i0 + kPanelRows < n4 ? i0 + kPanelRows : n4;
-        for (int j = 0; j < i1; j += 4)
-            for (int i = i0 > j ? i0 : j; i < i1; i += 4)
-                update_tile(w, n, vbeta, xp + static_cast<size_t>(i / 4) * group, sp + static_cast<size_t>(j / 4) * group,
-                            m, i, j);
-    }
+    in_use()->symmetric_rank_tiles(w, n, beta, xp, sp, m, n4);
     // The rows below the last full tile, and the columns right of it.
     for (int j = 0; j < n; ++j)
         for (int i = j > n4 ? j : n4; i < n; ++i) update_element(w, n, beta, x, ldx, c, m, i, j);
@@ -343,38 +482,9 @@ void symmetric_rank_update(double* w, int n, double beta, const double* x, int l
 
 bool sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y, double eta,
                  double limit) {
-    // Columns j and j+1 of W share one two-lane vector; along each column the
-    // running sum s = sum_{l <= i} y_l w_l gives row i its residual x - s.
-    const V vlimit = splat(limit);
-    Mask ok = all_set();
     std::vector<double> gain(static_cast<size_t>(k));
     for (int i = 0; i < k; ++i) gain[static_cast<size_t>(i)] = eta * y[i];
-    int j = 0;
-    for (; j + 2 <= n; j += 2) {
-        const V xv = load(x + j);
-        V s = splat(0.0);
-        const long c0 = static_cast<long>(j) * k, c1 = c0 + k;
-        for (int i = 0; i < k; ++i) {
-            const V wv = load_pair(w + c0 + i, w + c1 + i);
-            s = s + splat(y[i]) * wv;
-            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
-            const V next = wv + splat(gain[static_cast<size_t>(i)]) * (xv - s);
-            ok = ok & within(next, vlimit);
-            store_pair(w_next + c0 + i, w_next + c1 + i, next);
-        }
-    }
-    bool fine = all(ok);
-    if (j < n) {
-        double s = 0.0;
-        const long c0 = static_cast<long>(j) * k;
-        for (int i = 0; i < k; ++i) {
-            s = s + y[i] * w[c0 + i];
-            const double next = w[c0 + i] + gain[static_cast<size_t>(i)] * (x[j] - s);
-            fine = fine && std::fabs(next) <= limit;
-            w_next[c0 + i] = next;
-        }
-    }
-    return fine;
+    return in_use()->sanger_columns(w_next, w, k, n, x, y, gain.data(), limit);
 }
 
 }  // namespace hebbian::kernels

@@ -8,13 +8,35 @@
 // gives the same bits natively and in wasm, as long as nothing fuses a multiply
 // and an add (the core builds with -ffp-contract=off).
 //
+// Native x86-64 builds also carry AVX2 versions (kernels_avx2.cpp: 256-bit, no
+// FMA) of the kernels whose rounding does not depend on the vector width: each
+// output element gets the same operations in the same order, so they give the
+// same bits. They run when the processor has AVX2; use_backend() switches.
+//
 // Matrices are Eigen's column-major layout: element (i, j) of an m x n matrix
 // with leading dimension ld sits at data[i + j * ld].
 #pragma once
 
 namespace hebbian::kernels {
 
-// Name of the back end compiled in: "wasm-simd128", "sse2" or "scalar".
+// The back ends a build can run. two_lane: the two-lane code above (wasm simd128,
+// SSE2 or scalar, whichever the build targets). avx2: 256-bit versions of dot,
+// dot_and_max_abs, max_abs, scale_add, gemv, symmetric_rank_update and
+// sanger_step (native x86-64 builds, processors with AVX2); gemv_transposed stays
+// two-lane.
+enum class Backend { two_lane, avx2 };
+
+// True when this build has the AVX2 kernels and the processor runs them.
+bool avx2_available();
+
+// Chooses the back end of every later kernel call in the process (by default avx2
+// where available, else two_lane), for tests and benchmarks that compare the two.
+// Returns false, changing nothing, when avx2 is asked for but not available. Not
+// to be called while kernels run on other threads.
+bool use_backend(Backend backend);
+
+// Name of the back end in use: "avx2", or the two-lane one compiled in:
+// "wasm-simd128", "sse2" or "scalar".
 const char* backend();
 
 // a . b over n doubles.

@@ -1,0 +1,313 @@
+// The AVX2 kernels (see kernels_avx2.hpp): four doubles per __m256d, no FMA.
+//
+// Every output element sees the operations of the two-lane code in kernels.cpp in
+// the same order; only which elements are computed together changes. scale_add
+// and max_abs take four elements at a time; gemv keeps up to 32 entries of y in
+// registers across all columns (each still adds its columns in order from 0.0);
+// the symmetric update's register tile grows from 4 x 4 to 8 x 4; the Sanger step
+// takes four columns per vector. The dot products keep the two-lane code's eight
+// partial sums (two __m256d hold its s0, s1 and s2, s3) and its reduction.
+//
+// This file is compiled with -mavx2. It includes no standard header: an inline
+// function from one (std::vector, std::max, ...) could be emitted here with AVX2
+// instructions and picked by the linker for the baseline files as well.
+#include "kernels_avx2.hpp"
+
+#include <immintrin.h>
+
+namespace hebbian::kernels::avx2 {
+
+namespace {
+
+// Rows per panel of the symmetric update: a panel of X (rows x m) stays in L1.
+constexpr int kPanelRows = 32;
+
+inline double sum(__m128d v) { return _mm_cvtsd_f64(v) + _mm_cvtsd_f64(_mm_unpackhi_pd(v, v)); }
+
+inline __m256d magnitude(__m256d v) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), v); }
+
+// The larger lane of v, as the two-lane code picks it: lane0 < lane1 ? lane1 : lane0.
+inline double larger_lane(__m128d v) {
+    const double lane0 = _mm_cvtsd_f64(v), lane1 = _mm_cvtsd_f64(_mm_unpackhi_pd(v, v));
+    return lane0 < lane1 ? lane1 : lane0;
+}
+
+// max(acc, v) per lane, keeping acc where v is NaN (maxpd returns its second operand then).
+inline __m256d max_into(__m256d acc, __m256d v) { return _mm256_max_pd(v, acc); }
+
+inline __m128d max_halves(__m256d v) { return _mm_max_pd(_mm256_extractf128_pd(v, 1), _mm256_castpd256_pd128(v)); }
+
+}  // namespace
+
+double dot(const double* a, const double* b, int n) {
+    // low = (s0, s1), high = (s2, s3) of the two-lane code: partial sums by index mod 8.
+    __m256d low = _mm256_setzero_pd(), high = low;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        low = _mm256_add_pd(low, _mm256_mul_pd(_mm256_loadu_pd(a + i), _mm256_loadu_pd(b + i)));
+        high = _mm256_add_pd(high, _mm256_mul_pd(_mm256_loadu_pd(a + i + 4), _mm256_loadu_pd(b + i + 4)));
+    }
+    __m128d s0 = _mm256_castpd256_pd128(low);
+    for (; i + 2 <= n; i += 2) s0 = _mm_add_pd(s0, _mm_mul_pd(_mm_loadu_pd(a + i), _mm_loadu_pd(b + i)));
+    const __m128d s1 = _mm256_extractf128_pd(low, 1);
+    const __m128d s2 = _mm256_castpd256_pd128(high), s3 = _mm256_extractf128_pd(high, 1);
+    double total = sum(_mm_add_pd(_mm_add_pd(s0, s1), _mm_add_pd(s2, s3)));
+    if (i < n) total += a[i] * b[i];
+    return total;
+}
+
+double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
+    __m256d low = _mm256_setzero_pd(), high = low, m_low = low, m_high = low;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256d b_low = _mm256_loadu_pd(b + i), b_high = _mm256_loadu_pd(b + i + 4);
+        low = _mm256_add_pd(low, _mm256_mul_pd(_mm256_loadu_pd(a + i), b_low));
+        high = _mm256_add_pd(high, _mm256_mul_pd(_mm256_loadu_pd(a + i + 4), b_high));
+        m_low = max_into(m_low, magnitude(b_low));
+        m_high = max_into(m_high, magnitude(b_high));
+    }
+    __m128d s0 = _mm256_castpd256_pd128(low);
+    __m128d m0 = max_halves(max_into(m_low, m_high));
+    for (; i + 2 <= n; i += 2) {
+        const __m128d b0 = _mm_loadu_pd(b + i);
+        s0 = _mm_add_pd(s0, _mm_mul_pd(_mm_loadu_pd(a + i), b0));
+        m0 = _mm_max_pd(_mm_andnot_pd(_mm_set1_pd(-0.0), b0), m0);
+    }
+    const __m128d s1 = _mm256_extractf128_pd(low, 1);
+    const __m128d s2 = _mm256_castpd256_pd128(high), s3 = _mm256_extractf128_pd(high, 1);
+    double total = sum(_mm_add_pd(_mm_add_pd(s0, s1), _mm_add_pd(s2, s3)));
+    double largest = larger_lane(m0);
+    if (i < n) {
+        total += a[i] * b[i];
+        if (largest < __builtin_fabs(b[i])) largest = __builtin_fabs(b[i]);
+    }
+    *b_max = largest;
+    return total;
+}
+
+double max_abs(const double* x, int n) {
+    __m256d m0 = _mm256_setzero_pd(), m1 = m0, unordered = m0;  // unordered: a lane saw a NaN
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256d v0 = _mm256_loadu_pd(x + i), v1 = _mm256_loadu_pd(x + i + 4);
+        m0 = max_into(m0, magnitude(v0)), m1 = max_into(m1, magnitude(v1));
+        unordered = _mm256_or_pd(unordered, _mm256_cmp_pd(v0, v1, _CMP_UNORD_Q));
+    }
+    for (; i + 4 <= n; i += 4) {
+        const __m256d v0 = _mm256_loadu_pd(x + i);
+        m0 = max_into(m0, magnitude(v0));
+        unordered = _mm256_or_pd(unordered, _mm256_cmp_pd(v0, v0, _CMP_UNORD_Q));
+    }
+    if (_mm256_movemask_pd(unordered) != 0) return __builtin_nan("");
+    double largest = larger_lane(max_halves(max_into(m0, m1)));
+    for (; i < n; ++i) {
+        if (__builtin_isnan(x[i])) return __builtin_nan("");
+        if (largest < __builtin_fabs(x[i])) largest = __builtin_fabs(x[i]);
+    }
+    return largest;
+}
+
+void scale_add(double* w, double a, double b, const double* x, int n) {
+    // w <- a w + b x, element by element.
+    const __m256d va = _mm256_set1_pd(a), vb = _mm256_set1_pd(b);
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256d w0 = _mm256_loadu_pd(w + i), w1 = _mm256_loadu_pd(w + i + 4);
+        const __m256d x0 = _mm256_loadu_pd(x + i), x1 = _mm256_loadu_pd(x + i + 4);
+        _mm256_storeu_pd(w + i, _mm256_add_pd(_mm256_mul_pd(va, w0), _mm256_mul_pd(vb, x0)));
+        _mm256_storeu_pd(w + i + 4, _mm256_add_pd(_mm256_mul_pd(va, w1), _mm256_mul_pd(vb, x1)));
+    }
+    for (; i + 4 <= n; i += 4)
+        _mm256_storeu_pd(w + i, _mm256_add_pd(_mm256_mul_pd(va, _mm256_loadu_pd(w + i)),
+                                              _mm256_mul_pd(vb, _mm256_loadu_pd(x + i))));
+    for (; i + 2 <= n; i += 2)
+        _mm_storeu_pd(w + i, _mm_add_pd(_mm_mul_pd(_mm256_castpd256_pd128(va), _mm_loadu_pd(w + i)),
+                                        _mm_mul_pd(_mm256_castpd256_pd128(vb), _mm_loadu_pd(x + i))));
+    if (i < n) w[i] = a * w[i] + b * x[i];
+}
+
+namespace {
+
+// y(i .. i + 4 Vectors - 1) = sum_j A(i.., j) x_j, summed over j in order from 0.0
+// (what the two-lane code's passes of four columns add up to), in registers.
+template <int Vectors>
+inline void gemv_rows(double* y, const double* a, int i, int cols, int ld, const double* x) {
+    __m256d acc[Vectors];
+    for (int v = 0; v < Vectors; ++v) acc[v] = _mm256_setzero_pd();
+    const double* column = a + i;
+    for (int j = 0; j < cols; ++j, column += ld) {
+        const __m256d xj = _mm256_broadcast_sd(x + j);
+        for (int v = 0; v < Vectors; ++v)
+            acc[v] = _mm256_add_pd(acc[v], _mm256_mul_pd(_mm256_loadu_pd(column + 4 * v), xj));
+    }
+    for (int v = 0; v < Vectors; ++v) _mm256_storeu_pd(y + i + 4 * v, acc[v]);
+}
+
+}  // namespace
+
+void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x) {
+    int i = 0;
+    for (; i + 32 <= rows; i += 32) gemv_rows<8>(y, a, i, cols, ld, x);
+    if (i + 16 <= rows) gemv_rows<4>(y, a, i, cols, ld, x), i += 16;
+    if (i + 8 <= rows) gemv_rows<2>(y, a, i, cols, ld, x), i += 8;
+    if (i + 4 <= rows) gemv_rows<1>(y, a, i, cols, ld, x), i += 4;
+    for (; i < rows; ++i) {
+        double acc = 0.0;
+        for (int j = 0; j < cols; ++j) acc = acc + a[i + static_cast<long>(j) * ld] * x[j];
+        y[i] = acc;
+    }
+}
+
+namespace {
+
+// (t0, t1, t2, t3) = the transpose of the 4 x 4 block whose columns are (a0, a1, a2, a3).
+inline void transpose(__m256d a0, __m256d a1, __m256d a2, __m256d a3, __m256d t[4]) {
+    const __m256d u0 = _mm256_unpacklo_pd(a0, a1), u1 = _mm256_unpackhi_pd(a0, a1);
+    const __m256d u2 = _mm256_unpacklo_pd(a2, a3), u3 = _mm256_unpackhi_pd(a2, a3);
+    t[0] = _mm256_permute2f128_pd(u0, u2, 0x20), t[1] = _mm256_permute2f128_pd(u1, u3, 0x20);
+    t[2] = _mm256_permute2f128_pd(u0, u2, 0x31), t[3] = _mm256_permute2f128_pd(u1, u3, 0x31);
+}
+
+// W(i..i+3, j..j+3) <- beta W + A, where A's column q is aq, and its mirror.
+inline void finish_block(double* w, int n, __m256d beta, __m256d a0, __m256d a1, __m256d a2, __m256d a3, int i,
+                         int j) {
+    double* lower = w + i + static_cast<long>(j) * n;
+    double* const column[4] = {lower, lower + n, lower + 2L * n, lower + 3L * n};
+    a0 = _mm256_add_pd(_mm256_mul_pd(beta, _mm256_loadu_pd(column[0])), a0);
+    a1 = _mm256_add_pd(_mm256_mul_pd(beta, _mm256_loadu_pd(column[1])), a1);
+    a2 = _mm256_add_pd(_mm256_mul_pd(beta, _mm256_loadu_pd(column[2])), a2);
+    a3 = _mm256_add_pd(_mm256_mul_pd(beta, _mm256_loadu_pd(column[3])), a3);
+    _mm256_storeu_pd(column[0], a0), _mm256_storeu_pd(column[1], a1);
+    _mm256_storeu_pd(column[2], a2), _mm256_storeu_pd(column[3], a3);
+    if (i == j) {
+        // Diagonal block: its upper part takes the lower values, so W stays exactly symmetric.
+        for (int r = 0; r < 4; ++r)
+            for (int q = r + 1; q < 4; ++q) column[q][r] = column[r][q];
+        return;
+    }
+    // W(j..j+3, i..i+3) is the transpose: same values, as W was symmetric before.
+    __m256d t[4];
+    transpose(a0, a1, a2, a3, t);
+    double* upper = w + j + static_cast<long>(i) * n;
+    for (int r = 0; r < 4; ++r) _mm256_storeu_pd(upper + static_cast<long>(r) * n, t[r]);
+}
+
+// The 8 x 4 register tile: W(i..i+7, j..j+3) <- beta W + sum_b X(i.., b) S(j.., b)
+// and the mirror, eight accumulators (ab q: rows of group b, column j + q). x0 and
+// x1 point at the packed row groups i / 4 and i / 4 + 1, sp at column group j / 4.
+inline void update_tile_8x4(double* w, int n, __m256d beta, const double* x0, const double* x1, const double* sp,
+                            int m, int i, int j) {
+    __m256d a00 = _mm256_setzero_pd(), a01 = a00, a02 = a00, a03 = a00;
+    __m256d a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+    for (int b = 0; b < 4 * m; b += 4) {
+        const __m256d r0 = _mm256_loadu_pd(x0 + b), r1 = _mm256_loadu_pd(x1 + b);
+        __m256d s = _mm256_broadcast_sd(sp + b);
+        a00 = _mm256_add_pd(a00, _mm256_mul_pd(r0, s)), a10 = _mm256_add_pd(a10, _mm256_mul_pd(r1, s));
+        s = _mm256_broadcast_sd(sp + b + 1);
+        a01 = _mm256_add_pd(a01, _mm256_mul_pd(r0, s)), a11 = _mm256_add_pd(a11, _mm256_mul_pd(r1, s));
+        s = _mm256_broadcast_sd(sp + b + 2);
+        a02 = _mm256_add_pd(a02, _mm256_mul_pd(r0, s)), a12 = _mm256_add_pd(a12, _mm256_mul_pd(r1, s));
+        s = _mm256_broadcast_sd(sp + b + 3);
+        a03 = _mm256_add_pd(a03, _mm256_mul_pd(r0, s)), a13 = _mm256_add_pd(a13, _mm256_mul_pd(r1, s));
+    }
+    finish_block(w, n, beta, a00, a01, a02, a03, i, j);
+    finish_block(w, n, beta, a10, a11, a12, a13, i + 4, j);
+}
+
+// The 4 x 4 tile, for a panel's last four rows.
+inline void update_tile_4x4(double* w, int n, __m256d beta, const double* x0, const double* sp, int m, int i, int j) {
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+    for (int b = 0; b < 4 * m; b += 4) {
+        const __m256d r0 = _mm256_loadu_pd(x0 + b);
+        a0 = _mm256_add_pd(a0, _mm256_mul_pd(r0, _mm256_broadcast_sd(sp + b)));
+        a1 = _mm256_add_pd(a1, _mm256_mul_pd(r0, _mm256_broadcast_sd(sp + b + 1)));
+        a2 = _mm256_add_pd(a2, _mm256_mul_pd(r0, _mm256_broadcast_sd(sp + b + 2)));
+        a3 = _mm256_add_pd(a3, _mm256_mul_pd(r0, _mm256_broadcast_sd(sp + b + 3)));
+    }
+    finish_block(w, n, beta, a0, a1, a2, a3, i, j);
+}
+
+}  // namespace
+
+void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4) {
+    // W <- beta W + X diag(c) X^T on the lower triangle of 4 x 4 blocks, eight rows
+    // (two blocks) per tile, a panel of rows at a time; each tile also writes its mirror.
+    const long group = 4L * m;
+    const __m256d vbeta = _mm256_set1_pd(beta);
+    for (int i0 = 0; i0 < n4; i0 += kPanelRows) {
+        const int i1 = i0 + kPanelRows < n4 ? i0 + kPanelRows : n4;
+        for (int j = 0; j < i1; j += 4) {
+            const double* s = sp + (j / 4) * group;
+            int i = i0 > j ? i0 : j;
+            for (; i + 8 <= i1; i += 8) {
+                const double* x0 = xp + (i / 4) * group;
+                update_tile_8x4(w, n, vbeta, x0, x0 + group, s, m, i, j);
+            }
+            if (i < i1) update_tile_4x4(w, n, vbeta, xp + (i / 4) * group, s, m, i, j);
+        }
+    }
+}
+
+namespace {
+
+// Row r of a four-column block through the Sanger update, the two-lane code's
+// operations on four columns at once:
+//     s <- s + y_r w_r,   w_r <- w_r + (eta y_r) (x - s),   ok <- ok and |w_r| <= limit.
+inline __m256d sanger_row(__m256d wv, __m256d xv, const double* y, const double* gain, __m256d limit, __m256d& s,
+                          __m256d& ok) {
+    s = _mm256_add_pd(s, _mm256_mul_pd(_mm256_broadcast_sd(y), wv));
+    const __m256d next = _mm256_add_pd(wv, _mm256_mul_pd(_mm256_broadcast_sd(gain), _mm256_sub_pd(xv, s)));
+    ok = _mm256_and_pd(ok, _mm256_cmp_pd(magnitude(next), limit, _CMP_LE_OQ));
+    return next;
+}
+
+}  // namespace
+
+bool sanger_columns(double* w_next, const double* w, int k, int n, const double* x, const double* y, const double* gain,
+                    double limit) {
+    // Columns j..j+3 of W share one __m256d; along each column the running sum
+    // s = sum_{l <= i} y_l w_l gives row i its residual x - s. Rows come four at a
+    // time by transposing 4 x 4 blocks of the (column-major) weights.
+    const __m256d vlimit = _mm256_set1_pd(limit);
+    __m256d ok = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+        const __m256d xv = _mm256_loadu_pd(x + j);
+        __m256d s = _mm256_setzero_pd();
+        const double* c0 = w + static_cast<long>(j) * k;
+        const double *c1 = c0 + k, *c2 = c1 + k, *c3 = c2 + k;
+        double* n0 = w_next + static_cast<long>(j) * k;
+        double *n1 = n0 + k, *n2 = n1 + k, *n3 = n2 + k;
+        int i = 0;
+        for (; i + 4 <= k; i += 4) {
+            __m256d rows[4], next[4], columns[4];
+            transpose(_mm256_loadu_pd(c0 + i), _mm256_loadu_pd(c1 + i), _mm256_loadu_pd(c2 + i), _mm256_loadu_pd(c3 + i),
+                      rows);
+            for (int r = 0; r < 4; ++r) next[r] = sanger_row(rows[r], xv, y + i + r, gain + i + r, vlimit, s, ok);
+            transpose(next[0], next[1], next[2], next[3], columns);
+            _mm256_storeu_pd(n0 + i, columns[0]), _mm256_storeu_pd(n1 + i, columns[1]);
+            _mm256_storeu_pd(n2 + i, columns[2]), _mm256_storeu_pd(n3 + i, columns[3]);
+        }
+        for (; i < k; ++i) {
+            const __m256d next = sanger_row(_mm256_set_pd(c3[i], c2[i], c1[i], c0[i]), xv, y + i, gain + i, vlimit, s, ok);
+            const __m128d low = _mm256_castpd256_pd128(next), high = _mm256_extractf128_pd(next, 1);
+            _mm_storel_pd(n0 + i, low), _mm_storeh_pd(n1 + i, low);
+            _mm_storel_pd(n2 + i, high), _mm_storeh_pd(n3 + i, high);
+        }
+    }
+    bool fine = _mm256_movemask_pd(ok) == 0xF;
+    for (; j < n; ++j) {
+        // The two-lane code's pairs and odd column, one column at a time.
+        double s = 0.0;
+        const long c0 = static_cast<long>(j) * k;
+        for (int i = 0; i < k; ++i) {
+            s = s + y[i] * w[c0 + i];
+            const double next = w[c0 + i] + gain[i] * (x[j] - s);
+            fine = fine && __builtin_fabs(next) <= limit;
+            w_next[c0 + i] = next;
+        }
+    }
+    return fine;
+}
+
+}  // namespace hebbian::kernels::avx2
