@@ -51,6 +51,8 @@ inline V operator*(V a, V b) { return {wasm_f64x2_mul(a.v, b.v)}; }
 inline V abs(V a) { return {wasm_f64x2_abs(a.v)}; }
 // (acc < v) ? v : acc per lane: a NaN in v leaves acc.
 inline V max_into(V acc, V v) { return {wasm_f64x2_pmax(acc.v, v.v)}; }
+// (v < acc) ? v : acc per lane: a NaN in v leaves acc.
+inline V min_into(V acc, V v) { return {wasm_f64x2_pmin(acc.v, v.v)}; }
 inline Mask all_set() { return {wasm_i64x2_splat(-1)}; }
 inline Mask within(V a, V limit) { return {wasm_f64x2_le(wasm_f64x2_abs(a.v), limit.v)}; }
 inline Mask operator&(Mask a, Mask b) { return {wasm_v128_and(a.m, b.m)}; }
@@ -82,6 +84,8 @@ inline V operator*(V a, V b) { return {_mm_mul_pd(a.v, b.v)}; }
 inline V abs(V a) { return {_mm_andnot_pd(_mm_set1_pd(-0.0), a.v)}; }
 // (acc < v) ? v : acc per lane: maxpd returns its second operand on NaN.
 inline V max_into(V acc, V v) { return {_mm_max_pd(v.v, acc.v)}; }
+// (v < acc) ? v : acc per lane: minpd returns its second operand on NaN.
+inline V min_into(V acc, V v) { return {_mm_min_pd(v.v, acc.v)}; }
 inline Mask all_set() { return {_mm_castsi128_pd(_mm_set1_epi32(-1))}; }
 inline Mask within(V a, V limit) { return {_mm_cmple_pd(abs(a).v, limit.v)}; }
 inline Mask operator&(Mask a, Mask b) { return {_mm_and_pd(a.m, b.m)}; }
@@ -109,6 +113,7 @@ inline V operator-(V x, V y) { return {x.a - y.a, x.b - y.b}; }
 inline V operator*(V x, V y) { return {x.a * y.a, x.b * y.b}; }
 inline V abs(V x) { return {std::fabs(x.a), std::fabs(x.b)}; }
 inline V max_into(V acc, V v) { return {acc.a < v.a ? v.a : acc.a, acc.b < v.b ? v.b : acc.b}; }
+inline V min_into(V acc, V v) { return {v.a < acc.a ? v.a : acc.a, v.b < acc.b ? v.b : acc.b}; }
 inline Mask all_set() { return {true, true}; }
 inline Mask within(V x, V limit) { return {std::fabs(x.a) <= limit.a, std::fabs(x.b) <= limit.b}; }
 inline Mask operator&(Mask x, Mask y) { return {x.a && y.a, x.b && y.b}; }
@@ -144,7 +149,8 @@ double dot(const double* a, const double* b, int n) {
 }
 
 double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
-    V s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0, m0 = s0, m1 = s0;
+    // max |b| = max(max b, -min b): a max and a min per vector are cheaper in wasm than |.| and a max.
+    V s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0, top0 = s0, top1 = s0, bottom0 = s0, bottom1 = s0;
     int i = 0;
     for (; i + 8 <= n; i += 8) {
         const V b0 = load(b + i), b1 = load(b + i + 2), b2 = load(b + i + 4), b3 = load(b + i + 6);
@@ -152,17 +158,17 @@ double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
         s1 = s1 + load(a + i + 2) * b1;
         s2 = s2 + load(a + i + 4) * b2;
         s3 = s3 + load(a + i + 6) * b3;
-        m0 = max_into(max_into(m0, abs(b0)), abs(b2));
-        m1 = max_into(max_into(m1, abs(b1)), abs(b3));
+        top0 = max_into(max_into(top0, b0), b2), top1 = max_into(max_into(top1, b1), b3);
+        bottom0 = min_into(min_into(bottom0, b0), b2), bottom1 = min_into(min_into(bottom1, b1), b3);
     }
     for (; i + 2 <= n; i += 2) {
         const V b0 = load(b + i);
         s0 = s0 + load(a + i) * b0;
-        m0 = max_into(m0, abs(b0));
+        top0 = max_into(top0, b0), bottom0 = min_into(bottom0, b0);
     }
     double total = sum((s0 + s1) + (s2 + s3));
-    const V m = max_into(m0, m1);
-    double largest = lane0(m) < lane1(m) ? lane1(m) : lane0(m);
+    const V m = max_into(max_into(top0, top1), splat(0.0) - min_into(bottom0, bottom1));
+    double largest = std::fabs(lane0(m) < lane1(m) ? lane1(m) : lane0(m));
     if (i < n) {
         total += a[i] * b[i];
         if (largest < std::fabs(b[i])) largest = std::fabs(b[i]);
@@ -341,6 +347,8 @@ bool sanger_columns(double* w_next, const double* w, int k, int n, const double*
                     double limit) {
     // Columns j and j+1 of W share one two-lane vector; along each column the
     // running sum s = sum_{l <= i} y_l w_l gives row i its residual x - s.
+    // Rows go two at a time: the 2 x 2 block of rows i, i+1 and columns j, j+1 is
+    // two loads (one per column) and two shuffles, and the same back.
     const V vlimit = splat(limit);
     Mask ok = all_set();
     int j = 0;
@@ -348,14 +356,22 @@ bool sanger_columns(double* w_next, const double* w, int k, int n, const double*
         const V xv = load(x + j);
         V s = splat(0.0);
         const long c0 = static_cast<long>(j) * k, c1 = c0 + k;
-        for (int i = 0; i < k; ++i) {
-            const V wv = load_pair(w + c0 + i, w + c1 + i);
+        // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
+        const auto next_row = [&](V wv, int i) {
             s = s + splat(y[i]) * wv;
-            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
             const V next = wv + splat(gain[i]) * (xv - s);
             ok = ok & within(next, vlimit);
-            store_pair(w_next + c0 + i, w_next + c1 + i, next);
+            return next;
+        };
+        int i = 0;
+        for (; i + 2 <= k; i += 2) {
+            const V column0 = load(w + c0 + i), column1 = load(w + c1 + i);
+            const V row0 = next_row(unpack_lo(column0, column1), i);
+            const V row1 = next_row(unpack_hi(column0, column1), i + 1);
+            store(w_next + c0 + i, unpack_lo(row0, row1));
+            store(w_next + c1 + i, unpack_hi(row0, row1));
         }
+        if (i < k) store_pair(w_next + c0 + i, w_next + c1 + i, next_row(load_pair(w + c0 + i, w + c1 + i), i));
     }
     bool fine = all(ok);
     if (j < n) {

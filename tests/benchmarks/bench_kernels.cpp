@@ -50,6 +50,10 @@ Kernel feedforward(const char* name, Rule rule, int n, int k, double flops_per_s
                 return std::function<void()>([=] {
                     circuit->learn((*samples)[static_cast<size_t>(*next)], kDefaultDivergenceLimit);
                     *next = (*next + 1) % kPreDrawn;
+                    // Online decay at alpha = lambda_1 still shrinks |w| (the sampling noise pulls the
+                    // growth rate below the mean field): left alone for millions of steps the weights
+                    // would sink into subnormal numbers and time those. Each pass restarts from w0.
+                    if (*next == 0) *circuit = FeedforwardCircuit(p, w0);
                 });
             }};
 }
