@@ -94,6 +94,17 @@ TEST_CASE("the vector kernels match scalar loops") {
     }
 }
 
+TEST_CASE("squared_norm_and_distance gives |w|^2 and |a w - c|^2 in one pass") {
+    for (int n : {0, 1, 2, 3, 5, 8, 13, 71, 4096}) {
+        CAPTURE(n);
+        const Eigen::VectorXd w = gaussian(n, 1, 30), c = gaussian(n, 1, 31);
+        double w_squared = -1.0, distance_squared = -1.0;
+        kernels::squared_norm_and_distance(w.data(), c.data(), 0.7, n, &w_squared, &distance_squared);
+        CHECK(w_squared == doctest::Approx(w.squaredNorm()).epsilon(1e-13));
+        CHECK(distance_squared == doctest::Approx((0.7 * w - c).squaredNorm()).epsilon(1e-13));
+    }
+}
+
 TEST_CASE("max_abs reports NaN, and infinity as the largest magnitude") {
     for (int n : kSizes) {
         CAPTURE(n);

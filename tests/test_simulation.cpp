@@ -1,6 +1,8 @@
 // The Simulation object: validation, determinism, history and recent samples.
 #include <doctest.h>
 
+#include <cmath>
+
 #include "core/simulation.hpp"
 #include "scenarios.hpp"
 
@@ -78,6 +80,20 @@ TEST_CASE("history thins out to its capacity and keeps the step axis increasing"
     CHECK(h.step.front() == 0);
     for (size_t i = 1; i < h.step.size(); ++i) CHECK(h.step[i] > h.step[i - 1]);
     CHECK(h.step.back() + h.stride > 1000);
+}
+
+TEST_CASE("the recurrent history records |W|_F, the PC1 alignment of W and |alpha W - C|_F / |C|_F") {
+    const SimParams p = scenarios::latent_recurrent(12, 0.01, 4.0);
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(640);
+    const History& h = sim.history();
+    REQUIRE(h.step.back() == 640);
+    const Eigen::MatrixXd& w = sim.recurrent()->weights();
+    const Eigen::VectorXd pc1 = sim.components().vectors.col(0);
+    CHECK(h.norm.back() == doctest::Approx(w.norm()).epsilon(1e-12));
+    CHECK(h.alignment.back() == doctest::Approx(std::fabs((w * pc1).normalized().dot(pc1))).epsilon(1e-12));
+    CHECK(h.relative_error.back() == doctest::Approx(relative_frobenius_error(4.0 * w, sim.covariance())).epsilon(1e-12));
 }
 
 TEST_CASE("recent samples come back oldest first and hold the last samples seen") {

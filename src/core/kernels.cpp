@@ -271,6 +271,28 @@ void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, con
     }
 }
 
+void squared_norm_and_distance(const double* w, const double* c, double a, long n, double* w_squared,
+                               double* distance_squared) {
+    // |w|^2 and |a w - c|^2, four two-lane accumulators each.
+    V n0 = splat(0.0), n1 = n0, d0 = n0, d1 = n0;
+    const V va = splat(a);
+    long i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const V w0 = load(w + i), w1 = load(w + i + 2);
+        const V e0 = va * w0 - load(c + i), e1 = va * w1 - load(c + i + 2);
+        n0 = n0 + w0 * w0, n1 = n1 + w1 * w1;
+        d0 = d0 + e0 * e0, d1 = d1 + e1 * e1;
+    }
+    double norm = sum(n0 + n1), distance = sum(d0 + d1);
+    for (; i < n; ++i) {
+        const double e = a * w[i] - c[i];
+        norm += w[i] * w[i];
+        distance += e * e;
+    }
+    *w_squared = norm;
+    *distance_squared = distance;
+}
+
 namespace {
 
 // W(i..i+3, j..j+3) <- beta W + sum_b X(i.., b) S(j.., b): the register tile of

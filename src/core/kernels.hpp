@@ -58,6 +58,11 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
 // y = A^T x for A (rows x cols, leading dimension ld): y_j = A(:, j) . x.
 void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x);
 
+// |w|^2 and |a w - c|^2 over n doubles in one pass (the recurrent history's |W|_F and
+// |alpha W - C|_F); two-lane on every back end.
+void squared_norm_and_distance(const double* w, const double* c, double a, long n, double* w_squared,
+                               double* distance_squared);
+
 // The symmetric rank-m update behind the recurrent rule and the block covariance:
 //     W <- beta * W + sum_b c_b x_b x_b^T  =  beta * W + X diag(c) X^T,
 // with W n x n (leading dimension n, assumed symmetric) and X n x m (leading

@@ -14,27 +14,15 @@ std::uint64_t splitmix64(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-double unit_from_bits(std::uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1.0p-53; }
-
-// The ziggurat of Marsaglia and Tsang (2000), in Doornik's form (2005): the area
-// under the half density f(x) = exp(-x^2 / 2) is cut into 256 layers of equal
-// area V. Layer i spans [0, x_i) at height f(x_i)..f(x_(i+1)); layer 0 is the
-// bottom strip plus the tail beyond R, drawn as a box of width V / f(R).
-constexpr int kLayers = 256;
-constexpr double kTailStart = 3.6541528853610088;     // R
-constexpr double kLayerArea = 0.00492867323399;       // V
-
-struct Ziggurat {
-    double x[kLayers + 1];
-    double inner_ratio[kLayers];  // x_(i+1) / x_i: below it a point is inside f for sure
-};
+// Tail start R and layer area V of the 256-layer ziggurat.
+constexpr double kTailStart = 3.6541528853610088;
+constexpr double kLayerArea = 0.00492867323399;
 
 Ziggurat build_ziggurat() {
     Ziggurat z{};
+    constexpr int kLayers = Ziggurat::kLayers;
     double f = portable_exp(-0.5 * kTailStart * kTailStart);
-    z.x[0] = kLayerArea / f;
+    z.x[0] = kLayerArea / f;  // the bottom strip plus the tail, as a box of the same area
     z.x[1] = kTailStart;
     z.x[kLayers] = 0.0;
     for (int i = 2; i < kLayers; ++i) {
@@ -53,25 +41,10 @@ const Ziggurat& ziggurat() {
 
 }  // namespace
 
-Rng::Rng(std::uint64_t seed) {
+Rng::Rng(std::uint64_t seed) : ziggurat_(&ziggurat()) {
     std::uint64_t state = seed;
     for (auto& word : s_) word = splitmix64(state);
 }
-
-std::uint64_t Rng::next_u64() {
-    // xoshiro256** (Blackman and Vigna).
-    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const std::uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-}
-
-double Rng::uniform() { return unit_from_bits(next_u64()); }
 
 std::uint64_t Rng::below(std::uint64_t n) {
     // Rejection sampling keeps the result exactly uniform.
@@ -81,22 +54,8 @@ std::uint64_t Rng::below(std::uint64_t n) {
     return r % n;
 }
 
-double Rng::normal() {
-    // One draw: bits 0-7 pick the layer, bit 8 the sign, bits 11-63 the uniform u.
-    // u x_i with u < x_(i+1) / x_i lies inside every layer above, so inside f.
-    const std::uint64_t bits = next_u64();
-    const Ziggurat& z = ziggurat();
-    const int layer = static_cast<int>(bits & 0xFF);
-    const double u = unit_from_bits(bits);
-    if (u < z.inner_ratio[layer]) {
-        const double x = u * z.x[layer];
-        return (bits & 0x100) ? -x : x;
-    }
-    return normal_slow_path(bits);
-}
-
 double Rng::normal_slow_path(std::uint64_t bits) {
-    const Ziggurat& z = ziggurat();
+    const Ziggurat& z = *ziggurat_;
     for (;;) {
         const int layer = static_cast<int>(bits & 0xFF);
         const bool negative = (bits & 0x100) != 0;

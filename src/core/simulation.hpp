@@ -152,6 +152,7 @@ private:
     Eigen::MatrixXd initial_weights_;
     Eigen::VectorXd offset_;
     Eigen::MatrixXd covariance_;
+    double covariance_norm_ = 0.0;  // |C|_F
     PrincipalComponents components_;
     double initial_relative_error_ = 1.0;
     double noise_floor_ = 0.0;
