@@ -12,8 +12,10 @@
 #include <benchmark/benchmark.h>
 #include <immintrin.h>
 
+#include <algorithm>
+#include <memory>
+#include <new>
 #include <string>
-#include <vector>
 
 #include "bench_kernels.hpp"
 #include "core/kernels.hpp"
@@ -68,9 +70,16 @@ size_t elements_for(const char* level) {
     return size_t(1) << 23;                      // 64 MiB
 }
 
+// 64-byte aligned doubles: no 256-bit load straddles two cache lines.
+std::unique_ptr<double[]> aligned_array(size_t n, double value) {
+    std::unique_ptr<double[]> a(new (std::align_val_t(64)) double[n]);
+    std::fill(a.get(), a.get() + n, value);
+    return a;
+}
+
 __attribute__((target("avx"))) void read_bandwidth(benchmark::State& state, const char* level) {
     const size_t n = elements_for(level);
-    std::vector<double> a(n, 1.0);
+    const std::unique_ptr<double[]> a = aligned_array(n, 1.0);
     for (auto _ : state) {
         // Eight independent sums: enough to keep two loads per cycle in flight.
         __m256d s[8];
@@ -86,12 +95,12 @@ __attribute__((target("avx"))) void read_bandwidth(benchmark::State& state, cons
 
 __attribute__((target("avx"))) void triad_bandwidth(benchmark::State& state, const char* level) {
     const size_t n = elements_for(level);
-    std::vector<double> a(n, 0.0), b(n, 1.0), c(n, 2.0);
+    const std::unique_ptr<double[]> a = aligned_array(n, 0.0), b = aligned_array(n, 1.0), c = aligned_array(n, 2.0);
     const __m256d s = _mm256_set1_pd(0.5);
     for (auto _ : state) {
         for (size_t i = 0; i < n; i += 4)
             _mm256_storeu_pd(&a[i], _mm256_add_pd(_mm256_loadu_pd(&b[i]), _mm256_mul_pd(s, _mm256_loadu_pd(&c[i]))));
-        benchmark::DoNotOptimize(a.data());
+        benchmark::DoNotOptimize(a.get());
         benchmark::ClobberMemory();
     }
     state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(n) * 24);

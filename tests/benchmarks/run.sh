@@ -2,8 +2,9 @@
 # The benchmark suite in one command: builds the native (Google Benchmark) and the
 # wasm (std::chrono, run by node) harnesses from the same kernels, runs them in
 # alternating rounds (native, wasm, native, wasm, ...: a slow spell of the machine
-# then hits both columns, not one), the NumPy per-sample loops and the wasm heap
-# probe, and prints one table:
+# then hits both columns, not one), the page itself in headless Chromium
+# (page_rate.py), the NumPy per-sample loops and the wasm heap probe, and prints
+# one table:
 #
 #   bash tests/benchmarks/run.sh [rounds]      (default 5; medians over the rounds)
 #
@@ -13,6 +14,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${HEBBIAN_BENCH_DIR:-/tmp/hebbian-bench}
 rounds=${1:-5}
 export NODE_PATH=/usr/share/nodejs
+bash "$root/scripts/deps.sh" >&2
 mkdir -p "$out"
 rm -f "$out"/native-*.json "$out"/wasm-*.tsv
 
@@ -20,9 +22,9 @@ echo "building native and wasm benchmarks in $out ..." >&2
 cmake -S "$root" -B "$out/native" -DCMAKE_BUILD_TYPE=Release -DHEBBIAN_APP=OFF -DHEBBIAN_TESTS=OFF \
   -DHEBBIAN_BENCHMARKS=ON > "$out/native-configure.log"
 cmake --build "$out/native" -j2 --target hebbian_bench > "$out/native-build.log"
-emcmake cmake -S "$root" -B "$out/wasm" -DCMAKE_BUILD_TYPE=Release -DHEBBIAN_APP=OFF -DHEBBIAN_TESTS=OFF \
+emcmake cmake -S "$root" -B "$out/wasm" -DCMAKE_BUILD_TYPE=Release -DHEBBIAN_APP=ON -DHEBBIAN_TESTS=OFF \
   -DHEBBIAN_BENCHMARKS=ON > "$out/wasm-configure.log"
-cmake --build "$out/wasm" -j2 --target hebbian_bench_chrono > "$out/wasm-build.log"
+cmake --build "$out/wasm" -j2 --target hebbian_bench_chrono hebbian_app > "$out/wasm-build.log"
 
 wasm=(node --no-experimental-fetch "$out/wasm/tests/benchmarks/hebbian_bench_chrono.js")
 for round in $(seq 1 "$rounds"); do
@@ -34,6 +36,14 @@ for round in $(seq 1 "$rounds"); do
 done
 : > "$out/heap.tsv"
 for n in 256 512 768 1024; do "${wasm[@]}" --heap "$n" | grep '^heap' >> "$out/heap.tsv"; done
+echo "page ..." >&2
+# The page itself in headless Chromium, recurrent N = 512: 400 steps per frame (8 ms of
+# learning, a 60 fps budget on a real GPU) and 2000 (what SwiftShader's slow frames need).
+: > "$out/page.tsv"
+for speed in 400 2000; do
+  timeout 180 /usr/bin/python3 "$root/tests/benchmarks/page_rate.py" "$(command -v chromium)" "$out/wasm/web" "$speed" \
+    >> "$out/page.tsv"
+done
 echo "numpy ..." >&2
 # One BLAS thread, like our single-threaded kernels.
 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 "$root/tests/benchmarks/numpy_bench.py" 3 > "$out/numpy.tsv"

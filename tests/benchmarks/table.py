@@ -99,6 +99,12 @@ def main():
         print(f"| {name} | {si(n)} | {si(w)} | {median(ratios):.2f} ({min(ratios):.2f}) | {si(p)} | {n / p:.0f}x "
               f"| {w / p:.0f}x | {limit_text} | {fraction_text} |")
     print()
+    with open(f"{build}/page.tsv") as f:
+        for line in f:
+            name, rate, fps, speed = line.split()
+            print(f"{name}: the page learns {si(float(rate))} samples/s at {speed} steps per frame, drawing {fps} "
+                  "frames/s (headless Chromium, SwiftShader)")
+    print()
     sizes = sorted(heap)
     for n in sizes:
         print(f"wasm heap high-water mark at N = {n}: {heap[n] / MIB:.0f} MiB")
