@@ -119,7 +119,7 @@ bool draw_source(SimParams& p) {
     if (slider("inputs N", inputs, 2, kMaxInputsWeb, true,
                "Number of input neurons N: x has N entries and C is N x N. The 2-D Gaussian fixes N = 2, "
                "a data set its number of columns.\nN stops at 1024 so the page stays under 256 MiB of memory "
-               "(measured: 112 MiB at N = 1024); large N also costs O(N^2) per sample.")) {
+               "(measured: 94 MiB at N = 1024); large N also costs O(N^2) per sample.")) {
         s.inputs = inputs;
         changed = true;
     }

@@ -93,11 +93,14 @@ std::vector<Soak> soaks() {
     recurrent.learning.eta = 0.002;
     recurrent.learning.alpha = 4.0;
     recurrent.batch = 1;
+    // The error fluctuates around the noise floor (an RMS): over 100 checks a 1.6x excursion
+    // turned up now and then (1.7x once), so the soak only asks that it never leaves 2.5x;
+    // the suite checks the RMS itself against the floor (test_recurrent.cpp).
     list.push_back({"recurrent (latent 8, alpha 4, eta 0.002)", recurrent, 5000, [](const Simulation& s) {
                         const double alpha = s.params().learning.alpha;
                         return within("|alpha W - C|/|C|",
                                       relative_frobenius_error(alpha * s.recurrent()->weights(), s.covariance()), 0.0,
-                                      1.6 * s.noise_floor());
+                                      2.5 * s.noise_floor());
                     }});
     return list;
 }
