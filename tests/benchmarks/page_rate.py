@@ -47,9 +47,7 @@ def main():
         with tempfile.TemporaryDirectory() as profile:
             browser = Browser(chromium, profile)
             try:
-                target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-                browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True},
-                                               session=False)["sessionId"]
+                browser.open_blank_page()
                 browser.send("Runtime.enable")
                 browser.send("Page.navigate", {"url": f"http://127.0.0.1:{port}/" + URL.format(speed=speed)})
                 deadline = time.monotonic() + 60

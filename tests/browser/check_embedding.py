@@ -52,10 +52,7 @@ class Tab:
 
     def __init__(self, browser, url, width=1280, height=800):
         self.browser = browser
-        target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-        self.target = target
-        browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True},
-                                       session=False)["sessionId"]
+        self.target = browser.open_blank_page()
         browser.events.clear()
         for domain in ("Runtime.enable", "Log.enable", "Page.enable", "Network.enable", "DOM.enable"):
             browser.send(domain)

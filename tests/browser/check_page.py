@@ -45,6 +45,13 @@ class Browser:
         self.events = []
         self.session = None
 
+    def open_blank_page(self):
+        """Opens an about:blank tab and attaches this session to it; returns its target id."""
+        target = self.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True},
+                                 session=False)["sessionId"]
+        return target
+
     def send(self, method, params=None, session=True):
         self.next_id += 1
         message = {"id": self.next_id, "method": method, "params": params or {}}
@@ -141,9 +148,7 @@ def main():
     with tempfile.TemporaryDirectory() as profile:
         browser = Browser(chromium, profile)
         try:
-            target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-            browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True},
-                                           session=False)["sessionId"]
+            browser.open_blank_page()
             for domain in ("Runtime.enable", "Log.enable", "Page.enable"):
                 browser.send(domain)
             browser.send("Emulation.setDeviceMetricsOverride",
