@@ -9,6 +9,10 @@
 //   machine_triad_<level>      a = b + s*c over three arrays, 256-bit loads and stores
 // with the arrays sized for L1 (32 KiB per core here), L2 (1 MiB), L3 (32 MiB) and
 // DRAM; items are bytes (8 per element read, 24 per triad element).
+//
+//   hebbian_bench [--two-lane] [Google Benchmark flags]
+// --two-lane runs the kernels on the two-lane (SSE2) back end instead of AVX2: the
+// same instruction width as wasm SIMD.
 #include <benchmark/benchmark.h>
 #include <immintrin.h>
 
@@ -109,6 +113,11 @@ __attribute__((target("avx"))) void triad_bandwidth(benchmark::State& state, con
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "--two-lane") {
+        hebbian::kernels::use_backend(hebbian::kernels::Backend::two_lane);
+        argv[1] = argv[0];
+        --argc, ++argv;
+    }
     for (const hebbian::bench::Kernel& kernel : hebbian::bench::kernels()) {
         benchmark::RegisterBenchmark(kernel.name.c_str(), [kernel](benchmark::State& state) {
             const std::function<void()> run = kernel.setup();

@@ -34,6 +34,10 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds: wasm ..." >&2
   "${wasm[@]}" 1 > "$out/wasm-$round.tsv"
 done
+echo "native on the two-lane back end (SSE2, the width of wasm SIMD) ..." >&2
+"$out/native/tests/benchmarks/hebbian_bench" --two-lane --benchmark_filter='^(ff|rec|sim|frame)_' \
+  --benchmark_min_time=0.25 --benchmark_repetitions="$rounds" --benchmark_report_aggregates_only=true \
+  --benchmark_format=json > "$out/two-lane.json" 2> "$out/native.log"
 : > "$out/heap.tsv"
 for n in 256 512 768 1024; do "${wasm[@]}" --heap "$n" | grep '^heap' >> "$out/heap.tsv"; done
 echo "page ..." >&2

@@ -6,7 +6,8 @@ Rates are medians over the rounds; wasm/native is the median of the per-round
 ratios, with the lowest round beside it. The native limit of a kernel is its
 roofline on this machine: min(peak / flops per sample, bandwidth of the level
 holding its data / bytes per sample), with the peak and the bandwidths measured
-by the native harness (machine_* rows).
+by the native harness (machine_* rows). "native two-lane" is the same native
+build on its two-lane back end (SSE2: the vector width of wasm SIMD).
 """
 import glob
 import json
@@ -51,6 +52,9 @@ def output(command):
 def main():
     build = sys.argv[1]
     native_rounds = [read_native(p) for p in sorted(glob.glob(f"{build}/native-*.json"))]
+    with open(f"{build}/two-lane.json") as f:
+        two_lane = {b["run_name"]: b["items_per_second"] for b in json.load(f)["benchmarks"]
+                    if b.get("aggregate_name") == "median"}
     wasm_rounds = [read_tsv(p) for p in sorted(glob.glob(f"{build}/wasm-*.tsv"))]
     numpy = {k: float(v) for k, v in read_tsv(f"{build}/numpy.tsv").items()}
     heap = {int(k.split("_N")[1]): float(v) for k, v in read_tsv(f"{build}/heap.tsv").items() if k.startswith("heap_N")}
@@ -77,9 +81,9 @@ def main():
           ", ".join(f"{k} {v / 1e9:.1f}" for k, v in peaks.items()) + " GFLOP/s; bandwidth GB/s read / triad: " +
           ", ".join(f"{lv} {read[lv] / 1e9:.0f} / {triad[lv] / 1e9:.0f}" for lv in read))
     print()
-    print("| kernel | native samples/s | wasm samples/s | wasm/native (lowest round) | NumPy samples/s | native / NumPy "
-          "| wasm / NumPy | native limit samples/s (bound) | native / limit |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| kernel | native samples/s | wasm samples/s | wasm/native (lowest round) | native two-lane | wasm / two-lane "
+          "| NumPy samples/s | native / NumPy | wasm / NumPy | native limit samples/s (bound) | native / limit |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name in first:
         if name.startswith("machine_"):
             continue
@@ -96,8 +100,9 @@ def main():
             limit = min(compute, memory)
             limit_text = f"{si(limit)} ({'compute' if compute <= memory else label})"
             fraction_text = f"{n / limit:.2f}"
-        print(f"| {name} | {si(n)} | {si(w)} | {median(ratios):.2f} ({min(ratios):.2f}) | {si(p)} | {n / p:.0f}x "
-              f"| {w / p:.0f}x | {limit_text} | {fraction_text} |")
+        t = two_lane.get(name, math.nan)
+        print(f"| {name} | {si(n)} | {si(w)} | {median(ratios):.2f} ({min(ratios):.2f}) | {si(t)} | {w / t:.2f} "
+              f"| {si(p)} | {n / p:.0f}x | {w / p:.0f}x | {limit_text} | {fraction_text} |")
     print()
     with open(f"{build}/page.tsv") as f:
         for line in f:
