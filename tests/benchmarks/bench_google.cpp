@@ -98,13 +98,18 @@ __attribute__((target("avx"))) void read_bandwidth(benchmark::State& state, cons
 }
 
 __attribute__((target("avx"))) void triad_bandwidth(benchmark::State& state, const char* level) {
-    const size_t n = elements_for(level);
-    const std::unique_ptr<double[]> a = aligned_array(n, 0.0), b = aligned_array(n, 1.0), c = aligned_array(n, 2.0);
+    // One block holding a, b and c 1088 bytes apart beyond their lengths: never a multiple
+    // of 4 KiB apart, so no load waits on a store to an address that only looks the same.
+    const size_t n = elements_for(level), gap = 136;
+    const std::unique_ptr<double[]> block = aligned_array(3 * (n + gap), 1.0);
+    double* a = block.get();
+    double* b = a + n + gap;
+    double* c = b + n + gap;
     const __m256d s = _mm256_set1_pd(0.5);
     for (auto _ : state) {
         for (size_t i = 0; i < n; i += 4)
             _mm256_storeu_pd(&a[i], _mm256_add_pd(_mm256_loadu_pd(&b[i]), _mm256_mul_pd(s, _mm256_loadu_pd(&c[i]))));
-        benchmark::DoNotOptimize(a.get());
+        benchmark::DoNotOptimize(a);
         benchmark::ClobberMemory();
     }
     state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(n) * 24);
