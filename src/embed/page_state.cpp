@@ -56,7 +56,6 @@ std::string shown(std::string_view text) {
     return out;
 }
 
-// The number of input neurons the source gives the circuit.
 // The field a key names, const or not as the state is.
 template <typename State>
 auto* real_field(State& s, std::string_view key) {

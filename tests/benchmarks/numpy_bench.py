@@ -64,14 +64,20 @@ def oja(n):
 def decay(n):
     samples, take = cycled(n, 2)
     alpha = np.linalg.eigvalsh(samples.T @ samples / PRE_DRAWN)[-1]
-    w = np.random.default_rng(1).standard_normal(n) / np.sqrt(n)
+    w0 = np.random.default_rng(1).standard_normal(n) / np.sqrt(n)
+    w = w0
     eta = 1e-3
+    done = 0
 
     def step():
-        nonlocal w
+        nonlocal w, done
         x = take()
         y = w @ x
         w = w + eta * (y * x - alpha * w)  # dw = eta (y x - alpha w)
+        # As in bench_kernels.cpp: restart every pass, before |w| shrinks into subnormals.
+        done += 1
+        if done % PRE_DRAWN == 0:
+            w = w0
 
     return step
 
