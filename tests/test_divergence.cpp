@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "core/feedforward.hpp"
+#include "core/random.hpp"
 #include "core/simulation.hpp"
 #include "scenarios.hpp"
 
@@ -18,7 +20,7 @@ TEST_CASE("an exploding feedforward run stops with the step, the reason and fini
     CHECK(d.step == sim.steps_done() + 1);
     CHECK(d.step < 100000);
     CHECK(d.reason.find("overflowed") != std::string::npos);
-    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    const WeightMatrix& w = sim.feedforward()->weights();
     CHECK(w.allFinite());
     CHECK(w.cwiseAbs().maxCoeff() <= p.divergence_limit);
     // Stepping a diverged run does nothing.
@@ -43,6 +45,45 @@ TEST_CASE("every rule with an extreme learning rate diverges cleanly and recover
         sim.step(100);
         CHECK_FALSE(sim.divergence().diverged);
         CHECK(sim.steps_done() == 100);
+    }
+}
+
+TEST_CASE("the online Sanger step stops exactly where a new weight first passes the limit") {
+    // Reference: dW = eta (y x^T - LT[y y^T] W) in plain Eigen, every new weight checked.
+    // The circuit checks a bound on max |W| instead and looks at every weight only once the
+    // bound passes the limit. Case 1 blows up (eta y^2 > 2); case 2 stays stable under a
+    // tight limit the bound soon passes, so the exact check runs there again and again.
+    struct Case {
+        double eta, input_scale, limit;
+        bool diverges;
+    };
+    for (const Case& c : {Case{0.1, 3.0, 1e6, true}, Case{0.002, 1.0, 6.0, false}}) {
+        CAPTURE(c.eta);
+        FeedforwardParams p;
+        p.rule = Rule::Sanger;
+        p.outputs = 3;
+        p.eta = c.eta;
+        const int n = 10;
+        Rng rng(21);
+        WeightMatrix w(p.outputs, n);
+        for (Eigen::Index i = 0; i < w.size(); ++i) w.data()[i] = 0.3 * rng.normal();
+        FeedforwardCircuit circuit(p, w);
+        bool diverged = false;
+        for (int step = 1; step <= 5000 && !diverged; ++step) {
+            CAPTURE(step);
+            Eigen::MatrixXd x(n, 1);
+            for (int i = 0; i < n; ++i) x(i, 0) = c.input_scale * rng.normal();
+            const Eigen::VectorXd y = w * x;
+            const Eigen::MatrixXd yy = y * y.transpose();
+            const WeightMatrix next =
+                w + c.eta * (y * x.transpose() - Eigen::MatrixXd(yy.triangularView<Eigen::Lower>()) * w);
+            diverged = !next.allFinite() || next.cwiseAbs().maxCoeff() > c.limit || y.cwiseAbs().maxCoeff() > c.limit;
+            const std::string why = circuit.learn(x, c.limit);
+            REQUIRE(why.empty() == !diverged);
+            if (!diverged) w = next;
+            CHECK((circuit.weights() - w).norm() <= 1e-9 * (1.0 + w.norm()));
+        }
+        CHECK(diverged == c.diverges);
     }
 }
 

@@ -92,7 +92,7 @@ TEST_CASE("Sanger's rule recovers the top-k principal subspace, one component pe
     SimParams p = scenarios::spectrum(Rule::Sanger, 8, 0.5, 0.002, 3);
     p.batch = 4;
     const Simulation sim = run(p, 60000);
-    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    const WeightMatrix& w = sim.feedforward()->weights();
     CHECK(subspace_alignment(w, sim.components().vectors.leftCols(3)) >= 0.99);
     for (int i = 0; i < 3; ++i) {
         CAPTURE(i);

@@ -67,7 +67,7 @@ TEST_CASE("a learning run reproduces the golden weights to 1e-12") {
     Simulation sim;
     REQUIRE(sim.reset(scenarios::spectrum(Rule::Oja, 6, 0.5, 0.01)).empty());
     sim.step(3000);
-    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    const WeightMatrix& w = sim.feedforward()->weights();
     const double golden[6] = {0.58335210827636996, -0.053752956471878811, -0.35793577835684054,
                               -0.086180713506116974, 0.64917489070789403, -0.32285319903871346};
     for (int i = 0; i < 6; ++i) {

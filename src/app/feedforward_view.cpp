@@ -51,7 +51,7 @@ void draw_scatter(ImVec2 size, const Simulation& sim, bool compact = false) {
     for (Eigen::Index t = 0; t < points.cols(); ++t) plot.point(points(0, t), points(1, t), palette::kSamples);
 
     // Each weight row as an arrow of fixed length 0.85 radius times the part of w in the plane.
-    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    const WeightMatrix& w = sim.feedforward()->weights();
     for (Eigen::Index r = 0; r < w.rows(); ++r) {
         const double norm = w.row(r).norm();
         if (!(norm > 0.0) || !std::isfinite(norm)) continue;
@@ -66,7 +66,7 @@ void draw_scatter(ImVec2 size, const Simulation& sim, bool compact = false) {
 
 // w_r (unit length) beside its reference PC with the sign that matches it.
 void draw_weight_bars(ImVec2 size, const Simulation& sim) {
-    const Eigen::MatrixXd& w = sim.feedforward()->weights();
+    const WeightMatrix& w = sim.feedforward()->weights();
     const bool sanger = sim.params().learning.rule == Rule::Sanger;
     const int rows = static_cast<int>(std::min<Eigen::Index>(w.rows(), sanger ? 4 : 1));
     const ImVec2 each(size.x, size.y / rows - ImGui::GetStyle().ItemSpacing.y);

@@ -6,14 +6,13 @@
 
 namespace hebbian {
 
-std::string blow_up_reason(const Eigen::MatrixXd& m, double limit, const char* what) {
+std::string blow_up_reason(const double* values, Eigen::Index count, double limit, const char* what) {
     double largest = 0.0;
-    for (Eigen::Index j = 0; j < m.cols(); ++j)
-        for (Eigen::Index i = 0; i < m.rows(); ++i) {
-            const double v = m(i, j);
-            if (!std::isfinite(v)) return std::string(what) + " became non-finite (NaN or infinity)";
-            largest = std::fmax(largest, std::fabs(v));
-        }
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const double v = values[i];
+        if (!std::isfinite(v)) return std::string(what) + " became non-finite (NaN or infinity)";
+        largest = std::fmax(largest, std::fabs(v));
+    }
     if (largest <= limit) return "";
     char text[160];
     std::snprintf(text, sizeof text, "%s overflowed: |value| reached %.3g, above the limit %.3g", what,

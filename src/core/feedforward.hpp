@@ -1,5 +1,6 @@
 // The feedforward (many-to-one) circuit: k output neurons y = W x learning from
-// N inputs with one of five Hebbian rules. W is k x N, one row per output.
+// N inputs with one of five Hebbian rules. W is k x N, one row per output, stored
+// row by row (WeightMatrix), so each output's weights are contiguous.
 //
 //   hebb    dW = eta * y x^T                        plain Hebb: |w| grows like (1 + eta*lambda_1)^t
 //   decay   dW = eta * (y x^T - alpha*W)            Hebb with linear decay: the fixed point
@@ -24,6 +25,8 @@ namespace hebbian {
 
 enum class Rule { Hebb, Decay, Oja, Sanger, Bcm };
 
+using WeightMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
 struct FeedforwardParams {
     Rule rule = Rule::Decay;     // learning rule (see the table above)
     int outputs = 1;             // number of output neurons k (1..N)
@@ -37,10 +40,10 @@ std::string validate(const FeedforwardParams& params, int inputs);
 class FeedforwardCircuit {
 public:
     // Weights start as init_scale * N(0,1) entries drawn by the caller; theta starts at 0.
-    FeedforwardCircuit(const FeedforwardParams& params, Eigen::MatrixXd initial_weights);
+    FeedforwardCircuit(const FeedforwardParams& params, WeightMatrix initial_weights);
 
     const FeedforwardParams& params() const { return params_; }
-    const Eigen::MatrixXd& weights() const { return w_; }
+    const WeightMatrix& weights() const { return w_; }
     const Eigen::VectorXd& threshold() const { return theta_; }
     // Outputs y = W x of the last sample of the last batch.
     const Eigen::VectorXd& last_output() const { return y_last_; }
@@ -57,8 +60,9 @@ private:
     std::string learn_general(const Eigen::MatrixXd& x, double divergence_limit);
 
     FeedforwardParams params_;
-    Eigen::MatrixXd w_, w_next_, y_, dw_;
-    Eigen::VectorXd theta_, theta_next_, y_last_;
+    WeightMatrix w_, w_next_, dw_;
+    Eigen::MatrixXd y_;
+    Eigen::VectorXd theta_, theta_next_, y_last_, gain_;
     double magnitude_bound_;  // an upper bound on max |W_ij| (infinity when unknown)
 };
 

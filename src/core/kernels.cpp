@@ -4,8 +4,9 @@
 // lane-wise +, -, *, |.|, compare and select, so the three back ends below round
 // identically. Odd tails are done in scalar code shared by all back ends.
 //
-// dot, dot_and_max_abs, max_abs, scale_add, gemv, the tiles of the symmetric
-// update and the column loop of the Sanger step (namespace two_lane here) have
+// dot, dot_and_max_abs, max_abs, scale_add, gemv, gemv_transposed, the tiles of
+// the symmetric update and the four-input blocks of the Sanger step (namespace
+// two_lane here) have
 // AVX2 versions in kernels_avx2.cpp; the Dispatch table near the end points at
 // one set or the other (see kernels.hpp).
 #include "kernels.hpp"
@@ -38,11 +39,6 @@ struct Mask {
 };
 inline V load(const double* p) { return {wasm_v128_load(p)}; }
 inline void store(double* p, V a) { wasm_v128_store(p, a.v); }
-inline V load_pair(const double* p0, const double* p1) { return {wasm_f64x2_make(*p0, *p1)}; }
-inline void store_pair(double* p0, double* p1, V a) {
-    *p0 = wasm_f64x2_extract_lane(a.v, 0);
-    *p1 = wasm_f64x2_extract_lane(a.v, 1);
-}
 inline V splat(double s) { return {wasm_f64x2_splat(s)}; }
 inline V splat_load(const double* p) { return {wasm_v128_load64_splat(p)}; }
 inline V operator+(V a, V b) { return {wasm_f64x2_add(a.v, b.v)}; }
@@ -71,11 +67,6 @@ struct Mask {
 };
 inline V load(const double* p) { return {_mm_loadu_pd(p)}; }
 inline void store(double* p, V a) { _mm_storeu_pd(p, a.v); }
-inline V load_pair(const double* p0, const double* p1) { return {_mm_loadh_pd(_mm_load_sd(p0), p1)}; }
-inline void store_pair(double* p0, double* p1, V a) {
-    _mm_storel_pd(p0, a.v);
-    _mm_storeh_pd(p1, a.v);
-}
 inline V splat(double s) { return {_mm_set1_pd(s)}; }
 inline V splat_load(const double* p) { return {_mm_load1_pd(p)}; }
 inline V operator+(V a, V b) { return {_mm_add_pd(a.v, b.v)}; }
@@ -104,8 +95,6 @@ struct Mask {
 };
 inline V load(const double* p) { return {p[0], p[1]}; }
 inline void store(double* p, V v) { p[0] = v.a, p[1] = v.b; }
-inline V load_pair(const double* p0, const double* p1) { return {*p0, *p1}; }
-inline void store_pair(double* p0, double* p1, V v) { *p0 = v.a, *p1 = v.b; }
 inline V splat(double s) { return {s, s}; }
 inline V splat_load(const double* p) { return {*p, *p}; }
 inline V operator+(V x, V y) { return {x.a + y.a, x.b + y.b}; }
@@ -128,6 +117,15 @@ inline double sum(V a) { return lane0(a) + lane1(a); }
 
 // Rows per panel of the symmetric update: a panel of X (rows x m) stays in L1.
 constexpr int kPanelRows = 32;
+
+// The end of one column of gemv_transposed: the rows past the last group of four
+// (a pair into lo, then an odd one), and the reduction (lo + hi) summed across lanes.
+inline double column_total(V lo, V hi, const double* c, const double* x, int i, int rows) {
+    if (i + 2 <= rows) lo = lo + load(c + i) * load(x + i), i += 2;
+    double total = sum(lo + hi);
+    if (i < rows) total += c[i] * x[i];
+    return total;
+}
 
 }  // namespace
 
@@ -235,41 +233,39 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
     }
 }
 
-}  // namespace two_lane
-
 void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
-    // y_j = A(:, j) . x, four columns share each load of x.
-    const int even = rows - rows % 2;
+    // y_j = A(:, j) . x with partial sums by row mod 4 (lo: rows 4t, 4t+1; hi: 4t+2,
+    // 4t+3), so a 256-bit vector can hold one column's four; four columns share each load of x.
+    const int rows4 = rows - rows % 4;
     int j = 0;
     for (; j + 4 <= cols; j += 4) {
         const double* c0 = a + static_cast<long>(j) * ld;
         const double* c1 = c0 + ld;
         const double* c2 = c1 + ld;
         const double* c3 = c2 + ld;
-        V s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0;
-        for (int i = 0; i < even; i += 2) {
-            const V xv = load(x + i);
-            s0 = s0 + load(c0 + i) * xv;
-            s1 = s1 + load(c1 + i) * xv;
-            s2 = s2 + load(c2 + i) * xv;
-            s3 = s3 + load(c3 + i) * xv;
+        V lo0 = splat(0.0), hi0 = lo0, lo1 = lo0, hi1 = lo0, lo2 = lo0, hi2 = lo0, lo3 = lo0, hi3 = lo0;
+        for (int i = 0; i < rows4; i += 4) {
+            const V x_lo = load(x + i), x_hi = load(x + i + 2);
+            lo0 = lo0 + load(c0 + i) * x_lo, hi0 = hi0 + load(c0 + i + 2) * x_hi;
+            lo1 = lo1 + load(c1 + i) * x_lo, hi1 = hi1 + load(c1 + i + 2) * x_hi;
+            lo2 = lo2 + load(c2 + i) * x_lo, hi2 = hi2 + load(c2 + i + 2) * x_hi;
+            lo3 = lo3 + load(c3 + i) * x_lo, hi3 = hi3 + load(c3 + i + 2) * x_hi;
         }
-        y[j] = sum(s0), y[j + 1] = sum(s1), y[j + 2] = sum(s2), y[j + 3] = sum(s3);
-        if (even < rows) {
-            y[j] += c0[even] * x[even];
-            y[j + 1] += c1[even] * x[even];
-            y[j + 2] += c2[even] * x[even];
-            y[j + 3] += c3[even] * x[even];
-        }
+        y[j] = column_total(lo0, hi0, c0, x, rows4, rows);
+        y[j + 1] = column_total(lo1, hi1, c1, x, rows4, rows);
+        y[j + 2] = column_total(lo2, hi2, c2, x, rows4, rows);
+        y[j + 3] = column_total(lo3, hi3, c3, x, rows4, rows);
     }
     for (; j < cols; ++j) {
         const double* c0 = a + static_cast<long>(j) * ld;
-        V s0 = splat(0.0);
-        for (int i = 0; i < even; i += 2) s0 = s0 + load(c0 + i) * load(x + i);
-        y[j] = sum(s0);
-        if (even < rows) y[j] += c0[even] * x[even];
+        V lo0 = splat(0.0), hi0 = lo0;
+        for (int i = 0; i < rows4; i += 4)
+            lo0 = lo0 + load(c0 + i) * load(x + i), hi0 = hi0 + load(c0 + i + 2) * load(x + i + 2);
+        y[j] = column_total(lo0, hi0, c0, x, rows4, rows);
     }
 }
+
+}  // namespace two_lane
 
 void squared_norm_and_distance(const double* w, const double* c, double a, long n, double* w_squared,
                                double* distance_squared) {
@@ -365,48 +361,22 @@ void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const
     }
 }
 
-bool sanger_columns(double* w_next, const double* w, int k, int n, const double* x, const double* y, const double* gain,
-                    double limit) {
-    // Columns j and j+1 of W share one two-lane vector; along each column the
-    // running sum s = sum_{l <= i} y_l w_l gives row i its residual x - s.
-    // Rows go two at a time: the 2 x 2 block of rows i, i+1 and columns j, j+1 is
-    // two loads (one per column) and two shuffles, and the same back.
-    const V vlimit = splat(limit);
-    Mask ok = all_set();
-    int j = 0;
-    for (; j + 2 <= n; j += 2) {
-        const V xv = load(x + j);
-        V s = splat(0.0);
-        const long c0 = static_cast<long>(j) * k, c1 = c0 + k;
-        // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
-        const auto next_row = [&](V wv, int i) {
-            s = s + splat(y[i]) * wv;
-            const V next = wv + splat(gain[i]) * (xv - s);
-            ok = ok & within(next, vlimit);
-            return next;
-        };
-        int i = 0;
-        for (; i + 2 <= k; i += 2) {
-            const V column0 = load(w + c0 + i), column1 = load(w + c1 + i);
-            const V row0 = next_row(unpack_lo(column0, column1), i);
-            const V row1 = next_row(unpack_hi(column0, column1), i + 1);
-            store(w_next + c0 + i, unpack_lo(row0, row1));
-            store(w_next + c1 + i, unpack_hi(row0, row1));
-        }
-        if (i < k) store_pair(w_next + c0 + i, w_next + c1 + i, next_row(load_pair(w + c0 + i, w + c1 + i), i));
-    }
-    bool fine = all(ok);
-    if (j < n) {
-        double s = 0.0;
-        const long c0 = static_cast<long>(j) * k;
+void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
+                 const double* gain) {
+    // Four inputs j..j+3 at a time (two vectors); down the outputs i the running sum
+    // s = sum_{l <= i} y_l W(l, j) gives W(i, j) its residual x_j - s.
+    for (int j = 0; j < n4; j += 4) {
+        const V x0 = load(x + j), x1 = load(x + j + 2);
+        V s0 = splat(0.0), s1 = s0;
         for (int i = 0; i < k; ++i) {
-            s = s + y[i] * w[c0 + i];
-            const double next = w[c0 + i] + gain[i] * (x[j] - s);
-            fine = fine && std::fabs(next) <= limit;
-            w_next[c0 + i] = next;
+            const long at = static_cast<long>(i) * n + j;
+            const V yi = splat_load(y + i), gi = splat_load(gain + i);
+            const V w0 = load(w + at), w1 = load(w + at + 2);
+            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
+            s0 = s0 + yi * w0, s1 = s1 + yi * w1;
+            store(w_next + at, w0 + gi * (x0 - s0)), store(w_next + at + 2, w1 + gi * (x1 - s1));
         }
     }
-    return fine;
 }
 
 }  // namespace two_lane
@@ -421,9 +391,10 @@ struct Dispatch {
     double (*max_abs)(const double* x, int n);
     void (*scale_add)(double* w, double a, double b, const double* x, int n);
     void (*gemv)(double* y, const double* a, int rows, int cols, int ld, const double* x);
+    void (*gemv_transposed)(double* y, const double* a, int rows, int cols, int ld, const double* x);
     void (*symmetric_rank_tiles)(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4);
-    bool (*sanger_columns)(double* w_next, const double* w, int k, int n, const double* x, const double* y,
-                           const double* gain, double limit);
+    void (*sanger_rows)(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
+                        const double* gain);
 };
 
 constexpr Dispatch kTwoLane{kBackend,
@@ -432,8 +403,9 @@ constexpr Dispatch kTwoLane{kBackend,
                             two_lane::max_abs,
                             two_lane::scale_add,
                             two_lane::gemv,
+                            two_lane::gemv_transposed,
                             two_lane::symmetric_rank_tiles,
-                            two_lane::sanger_columns};
+                            two_lane::sanger_rows};
 #if defined(HEBBIAN_AVX2_KERNELS)
 constexpr Dispatch kAvx2{"avx2",
                          avx2::dot,
@@ -441,8 +413,9 @@ constexpr Dispatch kAvx2{"avx2",
                          avx2::max_abs,
                          avx2::scale_add,
                          avx2::gemv,
+                         avx2::gemv_transposed,
                          avx2::symmetric_rank_tiles,
-                         avx2::sanger_columns};
+                         avx2::sanger_rows};
 #endif
 
 // The back end in use, process-wide: AVX2 where the processor has it, until use_backend says otherwise.
@@ -496,6 +469,10 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
     in_use()->gemv(y, a, rows, cols, ld, x);
 }
 
+void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
+    in_use()->gemv_transposed(y, a, rows, cols, ld, x);
+}
+
 void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c) {
     // W <- beta W + X diag(c) X^T. X and S = X diag(c) are packed in four-row groups
     // (contiguous along b), so the tile loops read memory in order.
@@ -518,11 +495,19 @@ void symmetric_rank_update(double* w, int n, double beta, const double* x, int l
         for (int i = j > n4 ? j : n4; i < n; ++i) update_element(w, n, beta, x, ldx, c, m, i, j);
 }
 
-bool sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y, double eta,
-                 double limit) {
-    std::vector<double> gain(static_cast<size_t>(k));
-    for (int i = 0; i < k; ++i) gain[static_cast<size_t>(i)] = eta * y[i];
-    return in_use()->sanger_columns(w_next, w, k, n, x, y, gain.data(), limit);
+void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,
+                 const double* gain) {
+    const int n4 = n - n % 4;
+    in_use()->sanger_rows(w_next, w, k, n, n4, x, y, gain);
+    for (int j = n4; j < n; ++j) {
+        // The inputs past the last group of four, one at a time in the same order.
+        double s = 0.0;
+        for (int i = 0; i < k; ++i) {
+            const long at = static_cast<long>(i) * n + j;
+            s = s + y[i] * w[at];
+            w_next[at] = w[at] + gain[i] * (x[j] - s);
+        }
+    }
 }
 
 }  // namespace hebbian::kernels

@@ -21,9 +21,8 @@ namespace hebbian::kernels {
 
 // The back ends a build can run. two_lane: the two-lane code above (wasm simd128,
 // SSE2 or scalar, whichever the build targets). avx2: 256-bit versions of dot,
-// dot_and_max_abs, max_abs, scale_add, gemv, symmetric_rank_update and
-// sanger_step (native x86-64 builds, processors with AVX2); gemv_transposed stays
-// two-lane.
+// dot_and_max_abs, max_abs, scale_add, gemv, gemv_transposed,
+// symmetric_rank_update and sanger_step (native x86-64 builds, processors with AVX2).
 enum class Backend { two_lane, avx2 };
 
 // True when this build has the AVX2 kernels and the processor runs them.
@@ -55,7 +54,9 @@ void scale_add(double* w, double a, double b, const double* x, int n);
 // y = A x for A (rows x cols, leading dimension ld).
 void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x);
 
-// y = A^T x for A (rows x cols, leading dimension ld): y_j = A(:, j) . x.
+// y = A^T x for A (rows x cols, leading dimension ld): y_j = A(:, j) . x, summed as
+// four partial sums by row index mod 4, then (s0 + s2) + (s1 + s3) and the rows past
+// the last group of four.
 void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x);
 
 // |w|^2 and |a w - c|^2 over n doubles in one pass (the recurrent history's |W|_F and
@@ -71,13 +72,13 @@ void squared_norm_and_distance(const double* w, const double* c, double a, long 
 // its mirror position, so W stays exactly symmetric.
 void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c);
 
-// One online step of Sanger's rule for k outputs, W (k x n, leading dimension k),
-// y = W x already computed:
+// One online step of Sanger's rule for k outputs, W (k x n) stored row by row (row
+// i, the weights of output i, at w + i n), with y = W x and gain_i = eta y_i
+// already computed:
 //     dW = eta * (y x^T - LT[y y^T] W),  i.e. for row i
-//     w_i <- w_i + eta * y_i * (x - sum_{l <= i} y_l w_l)   (old w_l on the right).
-// Writes the new weights to w_next (same layout) and returns true when every new
-// weight is finite with |w| <= limit; false otherwise (w itself is untouched).
-bool sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y, double eta,
-                 double limit);
+//     w_i <- w_i + gain_i * (x - sum_{l <= i} y_l w_l)   (old w_l on the right).
+// Writes the new weights to w_next (same layout); w itself is untouched.
+void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,
+                 const double* gain);
 
 }  // namespace hebbian::kernels

@@ -5,7 +5,8 @@
 // and max_abs take four elements at a time; gemv keeps up to 32 entries of y in
 // registers across all columns (each still adds its columns in order from 0.0);
 // the symmetric update's register tile grows from 4 x 4 to 8 x 4; the Sanger step
-// takes four columns per vector. The dot products keep the two-lane code's eight
+// takes eight inputs per pass down the outputs; gemv_transposed's partial sums by row
+// mod 4 fill one __m256d per column. The dot products keep the two-lane code's eight
 // partial sums (two __m256d hold its s0, s1 and s2, s3) and its reduction.
 //
 // This file is compiled with -mavx2. It includes no standard header: an inline
@@ -160,6 +161,47 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
 
 namespace {
 
+// One column's end, as the two-lane column_total: the four partial sums by row mod 4
+// (lo = rows 0, 1 and hi = rows 2, 3 of each group), a last pair into lo, lo + hi
+// summed across lanes, then an odd last row.
+inline double column_total(__m256d partial, const double* c, const double* x, int i, int rows) {
+    __m128d lo = _mm256_castpd256_pd128(partial);
+    if (i + 2 <= rows) lo = _mm_add_pd(lo, _mm_mul_pd(_mm_loadu_pd(c + i), _mm_loadu_pd(x + i))), i += 2;
+    double total = sum(_mm_add_pd(lo, _mm256_extractf128_pd(partial, 1)));
+    if (i < rows) total += c[i] * x[i];
+    return total;
+}
+
+}  // namespace
+
+void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
+    // y_j = A(:, j) . x, four columns share each load of x.
+    const int rows4 = rows - rows % 4;
+    int j = 0;
+    for (; j + 4 <= cols; j += 4) {
+        const double* c0 = a + static_cast<long>(j) * ld;
+        const double *c1 = c0 + ld, *c2 = c1 + ld, *c3 = c2 + ld;
+        __m256d p0 = _mm256_setzero_pd(), p1 = p0, p2 = p0, p3 = p0;
+        for (int i = 0; i < rows4; i += 4) {
+            const __m256d xv = _mm256_loadu_pd(x + i);
+            p0 = _mm256_add_pd(p0, _mm256_mul_pd(_mm256_loadu_pd(c0 + i), xv));
+            p1 = _mm256_add_pd(p1, _mm256_mul_pd(_mm256_loadu_pd(c1 + i), xv));
+            p2 = _mm256_add_pd(p2, _mm256_mul_pd(_mm256_loadu_pd(c2 + i), xv));
+            p3 = _mm256_add_pd(p3, _mm256_mul_pd(_mm256_loadu_pd(c3 + i), xv));
+        }
+        y[j] = column_total(p0, c0, x, rows4, rows), y[j + 1] = column_total(p1, c1, x, rows4, rows);
+        y[j + 2] = column_total(p2, c2, x, rows4, rows), y[j + 3] = column_total(p3, c3, x, rows4, rows);
+    }
+    for (; j < cols; ++j) {
+        const double* c0 = a + static_cast<long>(j) * ld;
+        __m256d p0 = _mm256_setzero_pd();
+        for (int i = 0; i < rows4; i += 4) p0 = _mm256_add_pd(p0, _mm256_mul_pd(_mm256_loadu_pd(c0 + i), _mm256_loadu_pd(x + i)));
+        y[j] = column_total(p0, c0, x, rows4, rows);
+    }
+}
+
+namespace {
+
 // (t0, t1, t2, t3) = the transpose of the 4 x 4 block whose columns are (a0, a1, a2, a3).
 inline void transpose(__m256d a0, __m256d a1, __m256d a2, __m256d a3, __m256d t[4]) {
     const __m256d u0 = _mm256_unpacklo_pd(a0, a1), u1 = _mm256_unpackhi_pd(a0, a1);
@@ -248,66 +290,35 @@ void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const
     }
 }
 
-namespace {
-
-// Row r of a four-column block through the Sanger update, the two-lane code's
-// operations on four columns at once:
-//     s <- s + y_r w_r,   w_r <- w_r + (eta y_r) (x - s),   ok <- ok and |w_r| <= limit.
-inline __m256d sanger_row(__m256d wv, __m256d xv, const double* y, const double* gain, __m256d limit, __m256d& s,
-                          __m256d& ok) {
-    s = _mm256_add_pd(s, _mm256_mul_pd(_mm256_broadcast_sd(y), wv));
-    const __m256d next = _mm256_add_pd(wv, _mm256_mul_pd(_mm256_broadcast_sd(gain), _mm256_sub_pd(xv, s)));
-    ok = _mm256_and_pd(ok, _mm256_cmp_pd(magnitude(next), limit, _CMP_LE_OQ));
-    return next;
-}
-
-}  // namespace
-
-bool sanger_columns(double* w_next, const double* w, int k, int n, const double* x, const double* y, const double* gain,
-                    double limit) {
-    // Columns j..j+3 of W share one __m256d; along each column the running sum
-    // s = sum_{l <= i} y_l w_l gives row i its residual x - s. Rows come four at a
-    // time by transposing 4 x 4 blocks of the (column-major) weights.
-    const __m256d vlimit = _mm256_set1_pd(limit);
-    __m256d ok = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
+                 const double* gain) {
+    // Eight inputs j..j+7 at a time (two vectors, then one for a last group of four);
+    // down the outputs i the running sum s = sum_{l <= i} y_l W(l, j) gives W(i, j)
+    // its residual x_j - s.
     int j = 0;
-    for (; j + 4 <= n; j += 4) {
-        const __m256d xv = _mm256_loadu_pd(x + j);
-        __m256d s = _mm256_setzero_pd();
-        const double* c0 = w + static_cast<long>(j) * k;
-        const double *c1 = c0 + k, *c2 = c1 + k, *c3 = c2 + k;
-        double* n0 = w_next + static_cast<long>(j) * k;
-        double *n1 = n0 + k, *n2 = n1 + k, *n3 = n2 + k;
-        int i = 0;
-        for (; i + 4 <= k; i += 4) {
-            __m256d rows[4], next[4], columns[4];
-            transpose(_mm256_loadu_pd(c0 + i), _mm256_loadu_pd(c1 + i), _mm256_loadu_pd(c2 + i), _mm256_loadu_pd(c3 + i),
-                      rows);
-            for (int r = 0; r < 4; ++r) next[r] = sanger_row(rows[r], xv, y + i + r, gain + i + r, vlimit, s, ok);
-            transpose(next[0], next[1], next[2], next[3], columns);
-            _mm256_storeu_pd(n0 + i, columns[0]), _mm256_storeu_pd(n1 + i, columns[1]);
-            _mm256_storeu_pd(n2 + i, columns[2]), _mm256_storeu_pd(n3 + i, columns[3]);
-        }
-        for (; i < k; ++i) {
-            const __m256d next = sanger_row(_mm256_set_pd(c3[i], c2[i], c1[i], c0[i]), xv, y + i, gain + i, vlimit, s, ok);
-            const __m128d low = _mm256_castpd256_pd128(next), high = _mm256_extractf128_pd(next, 1);
-            _mm_storel_pd(n0 + i, low), _mm_storeh_pd(n1 + i, low);
-            _mm_storel_pd(n2 + i, high), _mm_storeh_pd(n3 + i, high);
-        }
-    }
-    bool fine = _mm256_movemask_pd(ok) == 0xF;
-    for (; j < n; ++j) {
-        // The two-lane code's pairs and odd column, one column at a time.
-        double s = 0.0;
-        const long c0 = static_cast<long>(j) * k;
+    for (; j + 8 <= n4; j += 8) {
+        const __m256d x0 = _mm256_loadu_pd(x + j), x1 = _mm256_loadu_pd(x + j + 4);
+        __m256d s0 = _mm256_setzero_pd(), s1 = s0;
         for (int i = 0; i < k; ++i) {
-            s = s + y[i] * w[c0 + i];
-            const double next = w[c0 + i] + gain[i] * (x[j] - s);
-            fine = fine && __builtin_fabs(next) <= limit;
-            w_next[c0 + i] = next;
+            const long at = static_cast<long>(i) * n + j;
+            const __m256d yi = _mm256_broadcast_sd(y + i), gi = _mm256_broadcast_sd(gain + i);
+            const __m256d w0 = _mm256_loadu_pd(w + at), w1 = _mm256_loadu_pd(w + at + 4);
+            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
+            s0 = _mm256_add_pd(s0, _mm256_mul_pd(yi, w0)), s1 = _mm256_add_pd(s1, _mm256_mul_pd(yi, w1));
+            _mm256_storeu_pd(w_next + at, _mm256_add_pd(w0, _mm256_mul_pd(gi, _mm256_sub_pd(x0, s0))));
+            _mm256_storeu_pd(w_next + at + 4, _mm256_add_pd(w1, _mm256_mul_pd(gi, _mm256_sub_pd(x1, s1))));
         }
     }
-    return fine;
+    if (j < n4) {
+        const __m256d x0 = _mm256_loadu_pd(x + j);
+        __m256d s0 = _mm256_setzero_pd();
+        for (int i = 0; i < k; ++i) {
+            const long at = static_cast<long>(i) * n + j;
+            const __m256d w0 = _mm256_loadu_pd(w + at);
+            s0 = _mm256_add_pd(s0, _mm256_mul_pd(_mm256_broadcast_sd(y + i), w0));
+            _mm256_storeu_pd(w_next + at, _mm256_add_pd(w0, _mm256_mul_pd(_mm256_broadcast_sd(gain + i), _mm256_sub_pd(x0, s0))));
+        }
+    }
 }
 
 }  // namespace hebbian::kernels::avx2

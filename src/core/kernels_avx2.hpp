@@ -21,9 +21,11 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
 // S = X diag(c) packed in four-row groups: element (4 g + r, b) at [4 m g + 4 b + r].
 void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4);
 
-// The column loop of sanger_step, with gain_i = eta y_i precomputed; true when every
-// new weight is finite with |w| <= limit.
-bool sanger_columns(double* w_next, const double* w, int k, int n, const double* x, const double* y, const double* gain,
-                    double limit);
+void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x);
+
+// The first n4 inputs (columns) of sanger_step, n4 a multiple of 4, W row-major with
+// rows of n.
+void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
+                 const double* gain);
 
 }  // namespace hebbian::kernels::avx2

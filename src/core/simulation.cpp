@@ -231,7 +231,7 @@ void Simulation::record() {
     h.step.push_back(steps_);
     const double t = static_cast<double>(steps_);
     if (feedforward_) {
-        const Eigen::MatrixXd& w = feedforward_->weights();
+        const WeightMatrix& w = feedforward_->weights();
         h.norm.push_back(w.row(0).norm());
         h.alignment.push_back(abs_cosine(w.row(0).transpose(), pc1));
         h.output.push_back(feedforward_->last_output()(0));

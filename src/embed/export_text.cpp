@@ -97,19 +97,22 @@ ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat form
     const bool csv = format == ExportFormat::Csv;
     file.filename = std::string("hebbian-") + export_name(what) + (csv ? ".csv" : ".json");
     file.mime = csv ? "text/csv" : "application/json";
-    const Eigen::MatrixXd* matrix = nullptr;
+    Eigen::MatrixXd matrix;  // a copy: the feedforward weights are stored row by row
     switch (what) {
         case ExportWhat::Weights:
-            matrix = sim.feedforward() ? &sim.feedforward()->weights() : &sim.recurrent()->weights();
+            if (sim.feedforward())
+                matrix = sim.feedforward()->weights();
+            else
+                matrix = sim.recurrent()->weights();
             break;
         case ExportWhat::Recurrent:
             if (!sim.recurrent()) {
                 file.error = "the feedforward circuit has no recurrent matrix: open the recurrent view";
                 return file;
             }
-            matrix = &sim.recurrent()->weights();
+            matrix = sim.recurrent()->weights();
             break;
-        case ExportWhat::Covariance: matrix = &sim.covariance(); break;
+        case ExportWhat::Covariance: matrix = sim.covariance(); break;
         case ExportWhat::History:
             file.text = csv ? history_csv(sim.history()) : history_json(sim.history());
             return file;
@@ -117,7 +120,7 @@ ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat form
             file.error = "the view is exported as PNG by the page";
             return file;
     }
-    file.text = csv ? matrix_csv(*matrix) : matrix_json(*matrix);
+    file.text = csv ? matrix_csv(matrix) : matrix_json(matrix);
     return file;
 }
 
