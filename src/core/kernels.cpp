@@ -235,26 +235,21 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
 
 void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
     // y_j = A(:, j) . x with partial sums by row mod 4 (lo: rows 4t, 4t+1; hi: 4t+2,
-    // 4t+3), so a 256-bit vector can hold one column's four; four columns share each load of x.
+    // 4t+3), so a 256-bit vector can hold one column's four. Two columns share each
+    // load of x: with four, V8 runs out of registers and spills accumulators.
     const int rows4 = rows - rows % 4;
     int j = 0;
-    for (; j + 4 <= cols; j += 4) {
+    for (; j + 2 <= cols; j += 2) {
         const double* c0 = a + static_cast<long>(j) * ld;
         const double* c1 = c0 + ld;
-        const double* c2 = c1 + ld;
-        const double* c3 = c2 + ld;
-        V lo0 = splat(0.0), hi0 = lo0, lo1 = lo0, hi1 = lo0, lo2 = lo0, hi2 = lo0, lo3 = lo0, hi3 = lo0;
+        V lo0 = splat(0.0), hi0 = lo0, lo1 = lo0, hi1 = lo0;
         for (int i = 0; i < rows4; i += 4) {
             const V x_lo = load(x + i), x_hi = load(x + i + 2);
             lo0 = lo0 + load(c0 + i) * x_lo, hi0 = hi0 + load(c0 + i + 2) * x_hi;
             lo1 = lo1 + load(c1 + i) * x_lo, hi1 = hi1 + load(c1 + i + 2) * x_hi;
-            lo2 = lo2 + load(c2 + i) * x_lo, hi2 = hi2 + load(c2 + i + 2) * x_hi;
-            lo3 = lo3 + load(c3 + i) * x_lo, hi3 = hi3 + load(c3 + i + 2) * x_hi;
         }
         y[j] = column_total(lo0, hi0, c0, x, rows4, rows);
         y[j + 1] = column_total(lo1, hi1, c1, x, rows4, rows);
-        y[j + 2] = column_total(lo2, hi2, c2, x, rows4, rows);
-        y[j + 3] = column_total(lo3, hi3, c3, x, rows4, rows);
     }
     for (; j < cols; ++j) {
         const double* c0 = a + static_cast<long>(j) * ld;
@@ -363,18 +358,18 @@ void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const
 
 void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
                  const double* gain) {
-    // Four inputs j..j+3 at a time (two vectors); down the outputs i the running sum
-    // s = sum_{l <= i} y_l W(l, j) gives W(i, j) its residual x_j - s.
+    // Four inputs j..j+3 at a time (two vectors); down the outputs i the running
+    // residual r = x_j - sum_{l <= i} y_l W(l, j) updates W(i, j).
     for (int j = 0; j < n4; j += 4) {
-        const V x0 = load(x + j), x1 = load(x + j + 2);
-        V s0 = splat(0.0), s1 = s0;
-        for (int i = 0; i < k; ++i) {
-            const long at = static_cast<long>(i) * n + j;
-            const V yi = splat_load(y + i), gi = splat_load(gain + i);
-            const V w0 = load(w + at), w1 = load(w + at + 2);
-            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
-            s0 = s0 + yi * w0, s1 = s1 + yi * w1;
-            store(w_next + at, w0 + gi * (x0 - s0)), store(w_next + at + 2, w1 + gi * (x1 - s1));
+        V r0 = load(x + j), r1 = load(x + j + 2);
+        const double* row = w + j;
+        double* row_next = w_next + j;
+        for (int i = 0; i < k; ++i, row += n, row_next += n) {
+            const V yi = splat_load(y + i), gain_i = splat_load(gain + i);
+            const V w0 = load(row), w1 = load(row + 2);
+            // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
+            r0 = r0 - yi * w0, r1 = r1 - yi * w1;
+            store(row_next, w0 + gain_i * r0), store(row_next + 2, w1 + gain_i * r1);
         }
     }
 }
@@ -501,11 +496,11 @@ void sanger_step(double* w_next, const double* w, int k, int n, const double* x,
     in_use()->sanger_rows(w_next, w, k, n, n4, x, y, gain);
     for (int j = n4; j < n; ++j) {
         // The inputs past the last group of four, one at a time in the same order.
-        double s = 0.0;
+        double r = x[j];
         for (int i = 0; i < k; ++i) {
             const long at = static_cast<long>(i) * n + j;
-            s = s + y[i] * w[at];
-            w_next[at] = w[at] + gain[i] * (x[j] - s);
+            r = r - y[i] * w[at];
+            w_next[at] = w[at] + gain[i] * r;
         }
     }
 }

@@ -293,30 +293,30 @@ void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const
 void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
                  const double* gain) {
     // Eight inputs j..j+7 at a time (two vectors, then one for a last group of four);
-    // down the outputs i the running sum s = sum_{l <= i} y_l W(l, j) gives W(i, j)
-    // its residual x_j - s.
+    // down the outputs i the running residual r = x_j - sum_{l <= i} y_l W(l, j)
+    // updates W(i, j).
     int j = 0;
     for (; j + 8 <= n4; j += 8) {
-        const __m256d x0 = _mm256_loadu_pd(x + j), x1 = _mm256_loadu_pd(x + j + 4);
-        __m256d s0 = _mm256_setzero_pd(), s1 = s0;
-        for (int i = 0; i < k; ++i) {
-            const long at = static_cast<long>(i) * n + j;
-            const __m256d yi = _mm256_broadcast_sd(y + i), gi = _mm256_broadcast_sd(gain + i);
-            const __m256d w0 = _mm256_loadu_pd(w + at), w1 = _mm256_loadu_pd(w + at + 4);
-            // w_i <- w_i + (eta y_i) (x - sum_{l <= i} y_l w_l)
-            s0 = _mm256_add_pd(s0, _mm256_mul_pd(yi, w0)), s1 = _mm256_add_pd(s1, _mm256_mul_pd(yi, w1));
-            _mm256_storeu_pd(w_next + at, _mm256_add_pd(w0, _mm256_mul_pd(gi, _mm256_sub_pd(x0, s0))));
-            _mm256_storeu_pd(w_next + at + 4, _mm256_add_pd(w1, _mm256_mul_pd(gi, _mm256_sub_pd(x1, s1))));
+        __m256d r0 = _mm256_loadu_pd(x + j), r1 = _mm256_loadu_pd(x + j + 4);
+        const double* row = w + j;
+        double* row_next = w_next + j;
+        for (int i = 0; i < k; ++i, row += n, row_next += n) {
+            const __m256d yi = _mm256_broadcast_sd(y + i), gain_i = _mm256_broadcast_sd(gain + i);
+            const __m256d w0 = _mm256_loadu_pd(row), w1 = _mm256_loadu_pd(row + 4);
+            // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
+            r0 = _mm256_sub_pd(r0, _mm256_mul_pd(yi, w0)), r1 = _mm256_sub_pd(r1, _mm256_mul_pd(yi, w1));
+            _mm256_storeu_pd(row_next, _mm256_add_pd(w0, _mm256_mul_pd(gain_i, r0)));
+            _mm256_storeu_pd(row_next + 4, _mm256_add_pd(w1, _mm256_mul_pd(gain_i, r1)));
         }
     }
     if (j < n4) {
-        const __m256d x0 = _mm256_loadu_pd(x + j);
-        __m256d s0 = _mm256_setzero_pd();
-        for (int i = 0; i < k; ++i) {
-            const long at = static_cast<long>(i) * n + j;
-            const __m256d w0 = _mm256_loadu_pd(w + at);
-            s0 = _mm256_add_pd(s0, _mm256_mul_pd(_mm256_broadcast_sd(y + i), w0));
-            _mm256_storeu_pd(w_next + at, _mm256_add_pd(w0, _mm256_mul_pd(_mm256_broadcast_sd(gain + i), _mm256_sub_pd(x0, s0))));
+        __m256d r0 = _mm256_loadu_pd(x + j);
+        const double* row = w + j;
+        double* row_next = w_next + j;
+        for (int i = 0; i < k; ++i, row += n, row_next += n) {
+            const __m256d w0 = _mm256_loadu_pd(row);
+            r0 = _mm256_sub_pd(r0, _mm256_mul_pd(_mm256_broadcast_sd(y + i), w0));
+            _mm256_storeu_pd(row_next, _mm256_add_pd(w0, _mm256_mul_pd(_mm256_broadcast_sd(gain + i), r0)));
         }
     }
 }

@@ -119,9 +119,9 @@ std::vector<Kernel> kernels() {
     list.push_back(feedforward("ff_oja_N1024", Rule::Oja, 1024, 1, 5.0 * 1024, 40.0 * 1024));
     list.push_back(feedforward("ff_decay_N64", Rule::Decay, 64, 1, 5.0 * 64, 40.0 * 64));
     list.push_back(feedforward("ff_decay_N1024", Rule::Decay, 1024, 1, 5.0 * 1024, 40.0 * 1024));
-    // Sanger: y = W x (2kN; reads W), then the running residual per row (5kN; reads W and
-    // writes the next W), 24kN bytes; W is 16 KiB at N = 256, k = 8.
-    list.push_back(feedforward("ff_sanger_N256_k8", Rule::Sanger, 256, 8, 7.0 * 256 * 8, 24.0 * 256 * 8));
+    // Sanger: y = W x (2kN; reads W), then the running residual down the outputs and the
+    // update (4kN; reads W and writes the next W), 24kN bytes; W is 16 KiB at N = 256, k = 8.
+    list.push_back(feedforward("ff_sanger_N256_k8", Rule::Sanger, 256, 8, 6.0 * 256 * 8, 24.0 * 256 * 8));
     list.push_back(recurrent("rec_update_N256", 256, kBlockSamples));
     list.push_back(recurrent("rec_update_N1024", 1024, kBlockSamples));
     list.push_back(recurrent("rec_update_rank1_N512", 512, 1));
