@@ -290,35 +290,35 @@ void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const
     }
 }
 
+namespace {
+
+// One pass of sanger_rows down the outputs for the inputs at x (width vectors of four).
+template <int width>
+inline void sanger_block(double* w_next, const double* w, int k, int n, const double* x, const double* y,
+                         const double* gain) {
+    __m256d r[width];
+    for (int v = 0; v < width; ++v) r[v] = _mm256_loadu_pd(x + 4 * v);
+    for (int i = 0; i < k; ++i, w += n, w_next += n) {
+        const __m256d yi = _mm256_broadcast_sd(y + i), gain_i = _mm256_broadcast_sd(gain + i);
+        for (int v = 0; v < width; ++v) {
+            // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
+            const __m256d wv = _mm256_loadu_pd(w + 4 * v);
+            r[v] = _mm256_sub_pd(r[v], _mm256_mul_pd(yi, wv));
+            _mm256_storeu_pd(w_next + 4 * v, _mm256_add_pd(wv, _mm256_mul_pd(gain_i, r[v])));
+        }
+    }
+}
+
+}  // namespace
+
 void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
                  const double* gain) {
-    // Eight inputs j..j+7 at a time (two vectors, then one for a last group of four);
-    // down the outputs i the running residual r = x_j - sum_{l <= i} y_l W(l, j)
-    // updates W(i, j).
+    // Down the outputs i the running residual r = x_j - sum_{l <= i} y_l W(l, j)
+    // updates W(i, j). Sixteen inputs at a time (four vectors: four independent chains
+    // of subtractions hide each other's latency), then groups of four.
     int j = 0;
-    for (; j + 8 <= n4; j += 8) {
-        __m256d r0 = _mm256_loadu_pd(x + j), r1 = _mm256_loadu_pd(x + j + 4);
-        const double* row = w + j;
-        double* row_next = w_next + j;
-        for (int i = 0; i < k; ++i, row += n, row_next += n) {
-            const __m256d yi = _mm256_broadcast_sd(y + i), gain_i = _mm256_broadcast_sd(gain + i);
-            const __m256d w0 = _mm256_loadu_pd(row), w1 = _mm256_loadu_pd(row + 4);
-            // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
-            r0 = _mm256_sub_pd(r0, _mm256_mul_pd(yi, w0)), r1 = _mm256_sub_pd(r1, _mm256_mul_pd(yi, w1));
-            _mm256_storeu_pd(row_next, _mm256_add_pd(w0, _mm256_mul_pd(gain_i, r0)));
-            _mm256_storeu_pd(row_next + 4, _mm256_add_pd(w1, _mm256_mul_pd(gain_i, r1)));
-        }
-    }
-    if (j < n4) {
-        __m256d r0 = _mm256_loadu_pd(x + j);
-        const double* row = w + j;
-        double* row_next = w_next + j;
-        for (int i = 0; i < k; ++i, row += n, row_next += n) {
-            const __m256d w0 = _mm256_loadu_pd(row);
-            r0 = _mm256_sub_pd(r0, _mm256_mul_pd(_mm256_broadcast_sd(y + i), w0));
-            _mm256_storeu_pd(row_next, _mm256_add_pd(w0, _mm256_mul_pd(_mm256_broadcast_sd(gain + i), r0)));
-        }
-    }
+    for (; j + 16 <= n4; j += 16) sanger_block<4>(w_next + j, w + j, k, n, x + j, y, gain);
+    for (; j < n4; j += 4) sanger_block<1>(w_next + j, w + j, k, n, x + j, y, gain);
 }
 
 }  // namespace hebbian::kernels::avx2
