@@ -137,7 +137,7 @@ TEST_CASE("the symmetric rank-m update matches beta W + X diag(c) X^T and stays 
     }
 }
 
-TEST_CASE("the Sanger kernel matches dW = eta (y x^T - LT[y y^T] W)") {
+TEST_CASE("the Sanger kernel matches dW = eta (y x^T - LT[y y^T] W), in place too") {
     for (int n : kSizes) {
         for (int k : {1, 2, 3, 8}) {
             if (k > n) continue;
@@ -153,6 +153,9 @@ TEST_CASE("the Sanger kernel matches dW = eta (y x^T - LT[y y^T] W)") {
             WeightMatrix next(k, n);
             kernels::sanger_step(next.data(), w.data(), k, n, x.data(), y.data(), gain.data());
             CHECK(relative(next, expected) < 1e-14);
+            WeightMatrix in_place = w;
+            kernels::sanger_step(in_place.data(), in_place.data(), k, n, x.data(), y.data(), gain.data());
+            CHECK(same_bits(as_vector(in_place), as_vector(next)));
         }
     }
 }

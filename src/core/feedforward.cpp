@@ -68,21 +68,28 @@ bool FeedforwardCircuit::learn_single(const Eigen::MatrixXd& x, double divergenc
 std::string FeedforwardCircuit::learn_sanger(const Eigen::MatrixXd& x, double divergence_limit) {
     const int k = static_cast<int>(w_.rows()), n = static_cast<int>(w_.cols());
     y_.resize(k, 1);
-    w_next_.resize(k, n);
     kernels::gemv_transposed(y_.data(), w_.data(), n, k, n, x.data());  // y = W x (rows of W are columns of W^T)
     gain_ = params_.eta * y_.col(0);
-    // dW = eta * (y x^T - LT[y y^T] W), row by row in kernels::sanger_step
-    kernels::sanger_step(w_next_.data(), w_.data(), k, n, x.data(), y_.data(), gain_.data());
+    // dW = eta * (y x^T - LT[y y^T] W), row by row in kernels::sanger_step, which gives
     // |W_next(i, j)| <= |W(i, j)| + |eta y_i| (|x_j| + sum_{l <= i} |y_l| |W(l, j)|)
     //               <= M (1 + g sum_l |y_l|) + g max |x|,   M >= max |W|,  g = max_i |eta y_i|,
-    // widened for the rounding of the 2k + 4 operations behind each weight: a bound
-    // that spares checking every new weight until it passes the limit.
+    // widened for the rounding of the 2k + 2 operations behind each weight. Within the
+    // limit, this bound lets the step run in place with no check of the new weights.
     const double widen = 1.0 + (4.0 * k + 16.0) * std::numeric_limits<double>::epsilon();
     const double g = gain_.cwiseAbs().maxCoeff();
     const double bound =
         (magnitude_bound_ * (1.0 + g * y_.cwiseAbs().sum()) + g * kernels::max_abs(x.data(), n)) * widen;
-    // Past the limit (or NaN), the exact max |W_next| decides (NaN when an entry is NaN).
-    const double largest = bound <= divergence_limit ? bound : kernels::max_abs(w_next_.data(), k * n);
+    if (bound <= divergence_limit && blow_up_reason(y_, divergence_limit, "outputs").empty()) {
+        kernels::sanger_step(w_.data(), w_.data(), k, n, x.data(), y_.data(), gain_.data());
+        magnitude_bound_ = bound;
+        y_last_ = y_.col(0);
+        return "";
+    }
+    // Past the limit (or NaN): the step goes to a copy, and the exact max |W_next| decides
+    // (NaN when an entry is NaN).
+    w_next_.resize(k, n);
+    kernels::sanger_step(w_next_.data(), w_.data(), k, n, x.data(), y_.data(), gain_.data());
+    const double largest = kernels::max_abs(w_next_.data(), k * n);
     std::string why = largest <= divergence_limit ? "" : blow_up_reason(w_next_, divergence_limit, "weights");
     if (why.empty()) why = blow_up_reason(y_, divergence_limit, "outputs");
     if (!why.empty()) return why;

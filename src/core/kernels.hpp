@@ -78,7 +78,8 @@ void symmetric_rank_update(double* w, int n, double beta, const double* x, int l
 //     dW = eta * (y x^T - LT[y y^T] W),  i.e. for row i
 //     w_i <- w_i + gain_i * r_i,   r_i = x - sum_{l <= i} y_l w_l   (old w_l),
 // with the residual r_i carried down the rows: r_i = r_(i-1) - y_i w_i, r_(-1) = x.
-// Writes the new weights to w_next (same layout); w itself is untouched.
+// Writes the new weights to w_next (same layout), which may be w itself (in place:
+// each weight is read before it is written); otherwise w is untouched.
 void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,
                  const double* gain);
 
