@@ -44,7 +44,6 @@ inline V splat_load(const double* p) { return {wasm_v128_load64_splat(p)}; }
 inline V operator+(V a, V b) { return {wasm_f64x2_add(a.v, b.v)}; }
 inline V operator-(V a, V b) { return {wasm_f64x2_sub(a.v, b.v)}; }
 inline V operator*(V a, V b) { return {wasm_f64x2_mul(a.v, b.v)}; }
-inline V abs(V a) { return {wasm_f64x2_abs(a.v)}; }
 // |a| as a bitwise and with a mask the caller keeps in a register: V8 compiles f64x2.abs
 // to an andpd that loads its mask from memory at every use, an extra load per vector.
 inline V sign_clear_mask() { return {wasm_i64x2_splat(0x7fffffffffffffffLL)}; }
@@ -52,7 +51,7 @@ inline V clear_sign(V a, V mask) { return {wasm_v128_and(a.v, mask.v)}; }
 // (acc < v) ? v : acc per lane: a NaN in v leaves acc.
 inline V max_into(V acc, V v) { return {wasm_f64x2_pmax(acc.v, v.v)}; }
 inline Mask all_set() { return {wasm_i64x2_splat(-1)}; }
-inline Mask within(V a, V limit) { return {wasm_f64x2_le(wasm_f64x2_abs(a.v), limit.v)}; }
+inline Mask equal(V a, V b) { return {wasm_f64x2_eq(a.v, b.v)}; }
 inline Mask operator&(Mask a, Mask b) { return {wasm_v128_and(a.m, b.m)}; }
 inline bool all(Mask a) { return wasm_i64x2_all_true(a.m); }
 inline double lane0(V a) { return wasm_f64x2_extract_lane(a.v, 0); }
@@ -74,13 +73,12 @@ inline V splat_load(const double* p) { return {_mm_load1_pd(p)}; }
 inline V operator+(V a, V b) { return {_mm_add_pd(a.v, b.v)}; }
 inline V operator-(V a, V b) { return {_mm_sub_pd(a.v, b.v)}; }
 inline V operator*(V a, V b) { return {_mm_mul_pd(a.v, b.v)}; }
-inline V abs(V a) { return {_mm_andnot_pd(_mm_set1_pd(-0.0), a.v)}; }
 inline V sign_clear_mask() { return {_mm_castsi128_pd(_mm_set1_epi64x(0x7fffffffffffffffLL))}; }
 inline V clear_sign(V a, V mask) { return {_mm_and_pd(a.v, mask.v)}; }
 // (acc < v) ? v : acc per lane: maxpd returns its second operand on NaN.
 inline V max_into(V acc, V v) { return {_mm_max_pd(v.v, acc.v)}; }
 inline Mask all_set() { return {_mm_castsi128_pd(_mm_set1_epi32(-1))}; }
-inline Mask within(V a, V limit) { return {_mm_cmple_pd(abs(a).v, limit.v)}; }
+inline Mask equal(V a, V b) { return {_mm_cmpeq_pd(a.v, b.v)}; }
 inline Mask operator&(Mask a, Mask b) { return {_mm_and_pd(a.m, b.m)}; }
 inline bool all(Mask a) { return _mm_movemask_pd(a.m) == 3; }
 inline double lane0(V a) { return _mm_cvtsd_f64(a.v); }
@@ -102,12 +100,11 @@ inline V splat_load(const double* p) { return {*p, *p}; }
 inline V operator+(V x, V y) { return {x.a + y.a, x.b + y.b}; }
 inline V operator-(V x, V y) { return {x.a - y.a, x.b - y.b}; }
 inline V operator*(V x, V y) { return {x.a * y.a, x.b * y.b}; }
-inline V abs(V x) { return {std::fabs(x.a), std::fabs(x.b)}; }
 inline V sign_clear_mask() { return {0.0, 0.0}; }
-inline V clear_sign(V x, V) { return abs(x); }
+inline V clear_sign(V x, V) { return {std::fabs(x.a), std::fabs(x.b)}; }
 inline V max_into(V acc, V v) { return {acc.a < v.a ? v.a : acc.a, acc.b < v.b ? v.b : acc.b}; }
 inline Mask all_set() { return {true, true}; }
-inline Mask within(V x, V limit) { return {std::fabs(x.a) <= limit.a, std::fabs(x.b) <= limit.b}; }
+inline Mask equal(V x, V y) { return {x.a == y.a, x.b == y.b}; }
 inline Mask operator&(Mask x, Mask y) { return {x.a && y.a, x.b && y.b}; }
 inline bool all(Mask m) { return m.a && m.b; }
 inline double lane0(V v) { return v.a; }
@@ -185,19 +182,19 @@ double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
 }
 
 double max_abs(const double* x, int n) {
-    const V infinity = splat(std::numeric_limits<double>::infinity());
+    const V mask = sign_clear_mask();
     V m0 = splat(0.0), m1 = m0;
-    Mask numbers = all_set();  // |v| <= infinity fails only for NaN
+    Mask numbers = all_set();  // v == v fails only for NaN
     int i = 0;
     for (; i + 4 <= n; i += 4) {
         const V v0 = load(x + i), v1 = load(x + i + 2);
-        m0 = max_into(m0, abs(v0)), m1 = max_into(m1, abs(v1));
-        numbers = numbers & within(v0, infinity) & within(v1, infinity);
+        m0 = max_into(m0, clear_sign(v0, mask)), m1 = max_into(m1, clear_sign(v1, mask));
+        numbers = numbers & equal(v0, v0) & equal(v1, v1);
     }
     for (; i + 2 <= n; i += 2) {
         const V v0 = load(x + i);
-        m0 = max_into(m0, abs(v0));
-        numbers = numbers & within(v0, infinity);
+        m0 = max_into(m0, clear_sign(v0, mask));
+        numbers = numbers & equal(v0, v0);
     }
     if (!all(numbers) || (i < n && std::isnan(x[i]))) return std::numeric_limits<double>::quiet_NaN();
     const V m = max_into(m0, m1);
