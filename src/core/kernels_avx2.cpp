@@ -5,8 +5,8 @@
 // and max_abs take four elements at a time; gemv keeps up to 32 entries of y in
 // registers across all columns (each still adds its columns in order from 0.0);
 // the symmetric update's register tile grows from 4 x 4 to 8 x 4; the Sanger step
-// takes eight inputs per pass down the outputs; gemv_transposed's partial sums by row
-// mod 4 fill one __m256d per column. The dot products keep the two-lane code's eight
+// takes sixteen inputs per pass down the outputs; gemv_transposed's partial sums by
+// row mod 4 fill one __m256d per column, eight columns a pass. The dot products keep the two-lane code's eight
 // partial sums (two __m256d hold its s0, s1 and s2, s3) and its reduction.
 //
 // This file is compiled with -mavx2. It includes no standard header: an inline
@@ -178,6 +178,18 @@ void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, con
     // y_j = A(:, j) . x, four columns share each load of x.
     const int rows4 = rows - rows % 4;
     int j = 0;
+    for (; j + 8 <= cols; j += 8) {
+        // Eight columns a pass where there are eight (Sanger's k = 8): fewer loads of x.
+        const double* c = a + static_cast<long>(j) * ld;
+        __m256d p[8];
+        for (int q = 0; q < 8; ++q) p[q] = _mm256_setzero_pd();
+        for (int i = 0; i < rows4; i += 4) {
+            const __m256d xv = _mm256_loadu_pd(x + i);
+            for (int q = 0; q < 8; ++q)
+                p[q] = _mm256_add_pd(p[q], _mm256_mul_pd(_mm256_loadu_pd(c + static_cast<long>(q) * ld + i), xv));
+        }
+        for (int q = 0; q < 8; ++q) y[j + q] = column_total(p[q], c + static_cast<long>(q) * ld, x, rows4, rows);
+    }
     for (; j + 4 <= cols; j += 4) {
         const double* c0 = a + static_cast<long>(j) * ld;
         const double *c1 = c0 + ld, *c2 = c1 + ld, *c3 = c2 + ld;
