@@ -44,7 +44,7 @@ Kernel feedforward(const char* name, Rule rule, int n, int k, double flops_per_s
                 Eigen::MatrixXd moment = Eigen::MatrixXd::Zero(n, n);
                 for (const Eigen::MatrixXd& x : *samples) moment += x * x.transpose() / double(kPreDrawn);
                 p.alpha = principal_components(moment).values(0);
-                const Eigen::MatrixXd w0 = standard_normal_block(k, n, 1) / std::sqrt(double(n));
+                const WeightMatrix w0 = standard_normal_block(k, n, 1) / std::sqrt(double(n));
                 auto circuit = std::make_shared<FeedforwardCircuit>(p, w0);
                 auto next = std::make_shared<int>(0);
                 return std::function<void()>([=] {
