@@ -98,9 +98,11 @@ __attribute__((target("avx"))) void read_bandwidth(benchmark::State& state, cons
 }
 
 __attribute__((target("avx"))) void triad_bandwidth(benchmark::State& state, const char* level) {
-    // One block holding a, b and c 1088 bytes apart beyond their lengths: never a multiple
-    // of 4 KiB apart, so no load waits on a store to an address that only looks the same.
-    const size_t n = elements_for(level), gap = 136;
+    // One block holding a, b and c 512 bytes apart beyond their lengths (each a multiple
+    // of 4 KiB long): b and c then sit 512 and 1024 bytes past a modulo 4 KiB, ahead of
+    // every store still in flight (the store queue spans 2 KiB of a), so no load waits on
+    // a store to an address whose low 12 bits match (4K aliasing).
+    const size_t n = elements_for(level), gap = 64;
     const std::unique_ptr<double[]> block = aligned_array(3 * (n + gap), 1.0);
     double* a = block.get();
     double* b = a + n + gap;
