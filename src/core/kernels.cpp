@@ -300,7 +300,7 @@ namespace {
 // four-row groups of X and S = X diag(c): element (r, b) at [4 b + r].
 inline void update_tile(double* w, int n, V beta, const double* xp, const double* sp, int m, int i, int j) {
     V a00 = splat(0.0), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
-    for (int b = 0; b < m; ++b, xp += 4, sp += 4) {
+    for (const double* const end = xp + 4 * m; xp != end; xp += 4, sp += 4) {
         const V lo = load(xp), hi = load(xp + 2);
         const V s0 = splat_load(sp), s1 = splat_load(sp + 1), s2 = splat_load(sp + 2), s3 = splat_load(sp + 3);
         a00 = a00 + lo * s0, a01 = a01 + hi * s0;
