@@ -55,8 +55,9 @@ void scale_add(double* w, double a, double b, const double* x, int n);
 void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x);
 
 // y = A^T x for A (rows x cols, leading dimension ld): y_j = A(:, j) . x, summed as
-// four partial sums by row index mod 4, then (s0 + s2) + (s1 + s3) and the rows past
-// the last group of four.
+// four partial sums s_q over the rows i = q (mod 4) of the whole groups of four, a last
+// pair of rows (if any) added into s_0 and s_1, then (s_0 + s_2) + (s_1 + s_3), then a
+// last odd row.
 void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x);
 
 // |w|^2 and |a w - c|^2 over n doubles in one pass (the recurrent history's |W|_F and
