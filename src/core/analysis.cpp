@@ -29,10 +29,10 @@ double subspace_alignment(const Eigen::MatrixXd& weights, const Eigen::MatrixXd&
 }
 
 double relative_frobenius_error(const Eigen::MatrixXd& estimate, const Eigen::MatrixXd& truth) {
-    const double scale = truth.norm();
-    const double error = (estimate - truth).norm();
-    return scale > 0.0 ? error / scale : error;
+    return relative_error((estimate - truth).norm(), truth.norm());
 }
+
+double relative_error(double distance, double scale) { return scale > 0.0 ? distance / scale : distance; }
 
 DecayRegime decay_regime(double alpha, double lambda1, double relative_tolerance) {
     if (std::fabs(alpha - lambda1) <= relative_tolerance * lambda1) return DecayRegime::NormHolds;

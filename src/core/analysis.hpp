@@ -40,6 +40,9 @@ double subspace_alignment(const Eigen::MatrixXd& weights, const Eigen::MatrixXd&
 
 // |estimate - truth|_F / |truth|_F (and |estimate|_F when truth is zero).
 double relative_frobenius_error(const Eigen::MatrixXd& estimate, const Eigen::MatrixXd& truth);
+// The same from precomputed norms: distance = |estimate - truth|_F, scale = |truth|_F
+// (distance / scale, or the bare distance when the truth is zero).
+double relative_error(double distance, double scale);
 
 enum class DecayRegime { NormShrinks, NormHolds, NormGrows };
 // alpha within relative_tolerance of lambda_1 counts as "at".

@@ -255,8 +255,7 @@ void Simulation::record() {
         h.norm.push_back(std::sqrt(w_squared));
         h.alignment.push_back(abs_cosine(w_pc1, pc1));
         if (alpha > 0.0) {
-            const double distance = std::sqrt(distance_squared);  // |alpha W - C|_F / |C|_F, as relative_frobenius_error
-            h.relative_error.push_back(covariance_norm_ > 0.0 ? distance / covariance_norm_ : distance);
+            h.relative_error.push_back(relative_error(std::sqrt(distance_squared), covariance_norm_));
             h.predicted_relative_error.push_back(
                 predicted_relative_error(initial_relative_error_, noise_floor_, params_.learning.eta, alpha, t));
         }
