@@ -365,36 +365,31 @@ void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const
     }
 }
 
+// One pass of sanger_rows down the outputs for the inputs at x (width two-lane vectors).
+template <int width>
+inline void sanger_block(double* w_next, const double* w, int k, int n, const double* x, const double* y,
+                         const double* gain) {
+    V r[width];
+    for (int v = 0; v < width; ++v) r[v] = load(x + 2 * v);
+    for (int i = 0; i < k; ++i, w += n, w_next += n) {
+        const V yi = splat_load(y + i), gain_i = splat_load(gain + i);
+        for (int v = 0; v < width; ++v) {
+            // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
+            const V wv = load(w + 2 * v);
+            r[v] = r[v] - yi * wv;
+            store(w_next + 2 * v, wv + gain_i * r[v]);
+        }
+    }
+}
+
 void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
                  const double* gain) {
     // Down the outputs i the running residual r = x_j - sum_{l <= i} y_l W(l, j)
     // updates W(i, j). Eight inputs at a time (four vectors: four independent chains
     // of subtractions hide each other's latency), then four.
     int j = 0;
-    for (; j + 8 <= n4; j += 8) {
-        V r0 = load(x + j), r1 = load(x + j + 2), r2 = load(x + j + 4), r3 = load(x + j + 6);
-        const double* row = w + j;
-        double* row_next = w_next + j;
-        for (int i = 0; i < k; ++i, row += n, row_next += n) {
-            const V yi = splat_load(y + i), gain_i = splat_load(gain + i);
-            const V w0 = load(row), w1 = load(row + 2), w2 = load(row + 4), w3 = load(row + 6);
-            // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
-            r0 = r0 - yi * w0, r1 = r1 - yi * w1, r2 = r2 - yi * w2, r3 = r3 - yi * w3;
-            store(row_next, w0 + gain_i * r0), store(row_next + 2, w1 + gain_i * r1);
-            store(row_next + 4, w2 + gain_i * r2), store(row_next + 6, w3 + gain_i * r3);
-        }
-    }
-    if (j < n4) {
-        V r0 = load(x + j), r1 = load(x + j + 2);
-        const double* row = w + j;
-        double* row_next = w_next + j;
-        for (int i = 0; i < k; ++i, row += n, row_next += n) {
-            const V yi = splat_load(y + i), gain_i = splat_load(gain + i);
-            const V w0 = load(row), w1 = load(row + 2);
-            r0 = r0 - yi * w0, r1 = r1 - yi * w1;
-            store(row_next, w0 + gain_i * r0), store(row_next + 2, w1 + gain_i * r1);
-        }
-    }
+    for (; j + 8 <= n4; j += 8) sanger_block<4>(w_next + j, w + j, k, n, x + j, y, gain);
+    if (j < n4) sanger_block<2>(w_next + j, w + j, k, n, x + j, y, gain);
 }
 
 }  // namespace two_lane
