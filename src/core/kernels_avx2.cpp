@@ -130,7 +130,7 @@ void scale_add(double* w, double a, double b, const double* x, int n) {
 namespace {
 
 // y(i .. i + 4 Vectors - 1) = sum_j A(i.., j) x_j, summed over j in order from 0.0
-// (what the two-lane code's passes of four columns add up to), in registers.
+// (as the two-lane gemv sums), in registers.
 template <int Vectors>
 inline void gemv_rows(double* y, const double* a, int i, int cols, int ld, const double* x) {
     __m256d acc[Vectors];
