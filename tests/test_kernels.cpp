@@ -97,14 +97,19 @@ TEST_CASE("the vector kernels match scalar loops") {
     }
 }
 
-TEST_CASE("squared_norm_and_distance gives |w|^2 and |a w - c|^2 in one pass") {
-    for (int n : {0, 1, 2, 3, 5, 8, 13, 71, 4096}) {
+TEST_CASE("symmetric_norms_and_product gives |W|^2, |a W - C|^2 and W v from the lower triangles") {
+    for (int n : {0, 1, 2, 3, 4, 5, 6, 7, 8, 13, 71, 256}) {
         CAPTURE(n);
-        const Eigen::VectorXd w = gaussian(n, 1, 30), c = gaussian(n, 1, 31);
+        const Eigen::MatrixXd g = gaussian(n, n, 30), h = gaussian(n, n, 31);
+        const Eigen::MatrixXd w = g + g.transpose(), c = h + h.transpose();
+        const Eigen::VectorXd v = gaussian(n, 1, 33);
+        Eigen::VectorXd y = Eigen::VectorXd::Constant(n, -1.0);
         double w_squared = -1.0, distance_squared = -1.0;
-        kernels::squared_norm_and_distance(w.data(), c.data(), 0.7, n, &w_squared, &distance_squared);
+        kernels::symmetric_norms_and_product(w.data(), c.data(), 0.7, n, v.data(), y.data(), &w_squared,
+                                             &distance_squared);
         CHECK(w_squared == doctest::Approx(w.squaredNorm()).epsilon(1e-13));
         CHECK(distance_squared == doctest::Approx((0.7 * w - c).squaredNorm()).epsilon(1e-13));
+        if (n > 0) CHECK(relative(y, w * v) < 1e-13);
     }
 }
 

@@ -276,26 +276,44 @@ void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, con
 
 }  // namespace two_lane
 
-void squared_norm_and_distance(const double* w, const double* c, double a, long n, double* w_squared,
-                               double* distance_squared) {
-    // |w|^2 and |a w - c|^2, four two-lane accumulators each.
+void symmetric_norms_and_product(const double* w, const double* c, double a, int n, const double* v, double* y,
+                                 double* w_squared, double* distance_squared) {
+    // One pass down the lower triangle, column by column: the diagonal element counts once
+    // and each element below it twice (it stands for its mirror too), and it adds into
+    // y = W v both ways, y_i += W_ij v_j (rows i > j) and y_j += sum_i W_ij v_i.
+    double norm_rest = 0.0, distance_rest = 0.0;  // the diagonal and the rows past each column's groups of four
     V n0 = splat(0.0), n1 = n0, d0 = n0, d1 = n0;
     const V va = splat(a);
-    long i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const V w0 = load(w + i), w1 = load(w + i + 2);
-        const V e0 = va * w0 - load(c + i), e1 = va * w1 - load(c + i + 2);
-        n0 = n0 + w0 * w0, n1 = n1 + w1 * w1;
-        d0 = d0 + e0 * e0, d1 = d1 + e1 * e1;
+    for (int i = 0; i < n; ++i) y[i] = 0.0;
+    for (int j = 0; j < n; ++j) {
+        const double* wc = w + static_cast<long>(j) * n;
+        const double* cc = c + static_cast<long>(j) * n;
+        const double diagonal = wc[j], e = a * diagonal - cc[j];
+        norm_rest += diagonal * diagonal;
+        distance_rest += e * e;
+        const V vj = splat(v[j]);
+        V t0 = splat(0.0), t1 = t0;
+        int i = j + 1;
+        for (; i + 4 <= n; i += 4) {
+            const V w0 = load(wc + i), w1 = load(wc + i + 2);
+            const V e0 = va * w0 - load(cc + i), e1 = va * w1 - load(cc + i + 2);
+            n0 = n0 + w0 * w0, n1 = n1 + w1 * w1;
+            d0 = d0 + e0 * e0, d1 = d1 + e1 * e1;
+            store(y + i, load(y + i) + w0 * vj), store(y + i + 2, load(y + i + 2) + w1 * vj);
+            t0 = t0 + w0 * load(v + i), t1 = t1 + w1 * load(v + i + 2);
+        }
+        double column = sum(t0 + t1);
+        for (; i < n; ++i) {
+            const double wi = wc[i], ei = a * wi - cc[i];
+            norm_rest += 2.0 * (wi * wi);
+            distance_rest += 2.0 * (ei * ei);
+            y[i] += wi * v[j];
+            column += wi * v[i];
+        }
+        y[j] += diagonal * v[j] + column;
     }
-    double norm = sum(n0 + n1), distance = sum(d0 + d1);
-    for (; i < n; ++i) {
-        const double e = a * w[i] - c[i];
-        norm += w[i] * w[i];
-        distance += e * e;
-    }
-    *w_squared = norm;
-    *distance_squared = distance;
+    *w_squared = norm_rest + 2.0 * sum(n0 + n1);
+    *distance_squared = distance_rest + 2.0 * sum(d0 + d1);
 }
 
 namespace {

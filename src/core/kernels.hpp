@@ -60,10 +60,11 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
 // last odd row.
 void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x);
 
-// |w|^2 and |a w - c|^2 over n doubles in one pass (the recurrent history's |W|_F and
-// |alpha W - C|_F); two-lane on every back end.
-void squared_norm_and_distance(const double* w, const double* c, double a, long n, double* w_squared,
-                               double* distance_squared);
+// The recurrent history's three reductions of symmetric n x n W and C (leading
+// dimension n) in one pass over their lower triangles: |W|_F^2, |a W - C|_F^2 and
+// y = W v. Two-lane on every back end.
+void symmetric_norms_and_product(const double* w, const double* c, double a, int n, const double* v, double* y,
+                                 double* w_squared, double* distance_squared);
 
 // The symmetric rank-m update behind the recurrent rule and the block covariance:
 //     W <- beta * W + sum_b c_b x_b x_b^T  =  beta * W + X diag(c) X^T,
