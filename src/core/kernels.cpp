@@ -249,8 +249,8 @@ void scale_add(double* w, double a, double b, const double* x, int n) {
 
 void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x) {
     // y = sum_j A(:, j) x_j: sixteen rows of y at a time stay in registers across all
-    // the columns (as the AVX2 gemv does with 32), so y is never reloaded or stored
-    // between columns; V8 ran the former four-column passes over y at half the speed.
+    // the columns (as the AVX2 gemv does with 32), so y is not reloaded and stored again
+    // for every few columns.
     int i = 0;
     for (; i + 16 <= rows; i += 16) gemv_rows<8>(y, a, i, cols, ld, x);
     if (i + 8 <= rows) gemv_rows<4>(y, a, i, cols, ld, x), i += 8;
@@ -266,8 +266,8 @@ void gemv(double* y, const double* a, int rows, int cols, int ld, const double* 
 void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
     // y_j = A(:, j) . x with partial sums by row mod 4 (lo: rows 4t, 4t+1; hi: 4t+2,
     // 4t+3), so a 256-bit vector can hold one column's four. Three columns share each
-    // load of x: their six independent chains of adds hide the add latency (two columns'
-    // four could not), and with four columns V8 runs out of registers and spills.
+    // load of x and keep six independent chains of adds going (two kept four); with four
+    // columns V8 runs out of registers and spills accumulators.
     int j = 0;
     for (; j + 3 <= cols; j += 3) columns_dot<3>(y + j, a + static_cast<long>(j) * ld, rows, ld, x);
     if (j + 2 <= cols) columns_dot<2>(y + j, a + static_cast<long>(j) * ld, rows, ld, x), j += 2;
