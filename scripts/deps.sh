@@ -15,6 +15,38 @@ packages=(
   python3 python3-numpy                      # local web server, JSON checks, NumPy baseline
   dpkg-dev                                   # apt-get source
 )
+# Prints a deb822 'deb-src' stanza for every enabled 'deb' entry the machine already has
+# (deb822 .sources files and one-line sources.list), same URIs, suites and keys.
+debian_sources_as_deb_src() {
+  local file
+  for file in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$file" ] || continue
+    awk 'BEGIN { RS = ""; FS = "\n" }
+      {
+        types = ""; enabled = "yes"; main = 0; body = ""
+        for (i = 1; i <= NF; i++) {
+          if ($i ~ /^#/) continue
+          if ($i ~ /^Types:/) { types = $i; continue }
+          if ($i ~ /^Enabled:/) { enabled = tolower($i); sub(/^enabled:[ \t]*/, "", enabled); continue }
+          if ($i ~ /^Components:.*(^|[ \t])main([ \t]|$)/) main = 1
+          body = body $i "\n"
+        }
+        if (types ~ /(^Types:|[ \t])deb([ \t]|$)/ && enabled != "no" && main) printf "Types: deb-src\n%s\n", body
+      }' "$file"
+  done
+  if [ -f /etc/apt/sources.list ]; then
+    awk '$1 == "deb" && / main( |$)/ {
+      uri = ""; options = ""; suite = ""
+      for (i = 2; i <= NF; i++) {
+        if ($i ~ /^\[/) { options = options " " $i; while ($i !~ /\]$/) { i++; options = options " " $i }; continue }
+        if (uri == "") { uri = $i; continue }
+        if (suite == "") { suite = $i; continue }
+      }
+      printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\n\n", uri, suite
+    }' /etc/apt/sources.list
+  fi
+}
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -26,15 +58,13 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -f "$root/.deps/imgui/imgui.cpp" ]; then
-  if ! grep -rqs '^Types: deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    echo "deps: enabling Debian source packages (deb-src) for bookworm main"
-    "${as_root[@]}" tee /etc/apt/sources.list.d/hebbian-deb-src.sources >/dev/null <<'SOURCES'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SOURCES
+  if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "deps: enabling source packages (deb-src) from the machine's own Debian sources"
+    debian_sources_as_deb_src | "${as_root[@]}" tee /etc/apt/sources.list.d/hebbian-deb-src.sources >/dev/null
+    [ -s /etc/apt/sources.list.d/hebbian-deb-src.sources ] || {
+      echo "deps: no enabled 'deb' source for Debian's main component in /etc/apt; cannot fetch imgui's sources"
+      exit 1
+    }
     "${as_root[@]}" apt-get update -q
   fi
   work=$(mktemp -d)
