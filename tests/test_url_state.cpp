@@ -84,6 +84,26 @@ TEST_CASE("the fragment works like the query string and wins over it") {
 
 TEST_CASE("play is an older name of autoplay") { CHECK_FALSE(parse("?play=0").state.autoplay); }
 
+TEST_CASE("an address that names autoplay says so (it overrides a preference for reduced motion)") {
+    CHECK_FALSE(parse("?view=recurrent").autoplay_given);
+    CHECK(parse("?autoplay=1").autoplay_given);
+    CHECK(parse("?play=1").autoplay_given);
+    CHECK(parse("?autoplay=0").autoplay_given);
+}
+
+TEST_CASE("theme is light, dark or auto; auto is the default and is not written back") {
+    CHECK(parse("").state.theme == Theme::Auto);
+    CHECK(parse("?theme=light").state.theme == Theme::Light);
+    CHECK(parse("?theme=dark").state.theme == Theme::Dark);
+    CHECK(page_query(parse("?view=recurrent&seed=3").state).find("theme") == std::string::npos);
+    CHECK(page_query(parse("?theme=light").state).find("theme=light") != std::string::npos);
+    const SettingsResult bad = parse("?theme=sepia");
+    CHECK(bad.state.theme == Theme::Auto);
+    const Correction c = only_correction(bad);
+    CHECK(c.key == "theme");
+    CHECK(c.message() == "theme=sepia: not one of auto|light|dark; using auto");
+}
+
 TEST_CASE("unknown keys are listed and change nothing") {
     const SettingsResult r = parse("?colour=red&eta=0.5&Eta=3");
     REQUIRE(r.unknown_keys.size() == 2);

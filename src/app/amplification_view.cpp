@@ -7,7 +7,7 @@
 #include "app/amplification_analysis.hpp"
 #include "app/controls_panel.hpp"
 #include "app/feedforward_view.hpp"
-#include "app/palette.hpp"
+#include "app/theme.hpp"
 #include "app/plot.hpp"
 #include "imgui.h"
 
@@ -68,7 +68,7 @@ Changes draw_details(const Simulation& sim, const StreamAmplification& a, UiStat
     ImGui::Text("spectral radius of W: %s    (alpha = %s, lambda_1 = %s)", format_number(a.spectral_radius).c_str(),
                 format_number(sim.params().learning.alpha).c_str(), format_number(lambda1).c_str());
     if (!a.defined) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kWarning);
+        ImGui::PushStyleColor(ImGuiCol_Text, colours().warning);
         ImGui::TextWrapped("%s", a.why_undefined.c_str());
         ImGui::PopStyleColor();
     }
@@ -104,9 +104,10 @@ Changes draw_amplification_view(const Simulation& sim, UiState& ui) {
         ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "Choose the latent source: this view needs shared signals.");
         return changes;
     }
-    const bool compact = ui.embed && ImGui::GetContentRegionAvail().y < kCompactHeight;
+    const bool compact = ui.compact;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * (compact ? 6 : 12));
     ImGui::SliderInt("stream i", &ui.amplification_stream, 0, sim.inputs() - 1);
+    note_touch_target(ui.touch_targets);
     explain("Which input stream to follow: x_i = (A z)_i + sigma e_i, output r_i = ((I - W)^-1 x)_i.");
     const StreamAmplification a = analyse_stream(sim, ui.amplification_stream);
     if (compact)
@@ -122,12 +123,12 @@ Changes draw_amplification_view(const Simulation& sim, UiState& ui) {
     Plot plot(compact ? "stream i (unit variance)" : "Stream i over the last 100 samples (each trace scaled to unit variance)",
               size, Range{0.0, std::max(1.0, double(raw.size() - 1)), false}, finish(y),
               compact ? "sample" : "sample (oldest to newest)",
-              {{compact ? "x_i" : "raw input x_i", palette::kSamples},
-               {compact ? "s_i" : "shared signal s_i", palette::kGreen},
-               {compact ? "r_i" : "circuit output r_i", palette::kOrange}});
-    plot.line(raw, palette::kSamples, 1.5f);
-    plot.line(shared, palette::kGreen, 2.0f);
-    if (a.defined) plot.line(output, palette::kOrange, 2.0f);
+              {{compact ? "x_i" : "raw input x_i", colours().samples},
+               {compact ? "s_i" : "shared signal s_i", colours().green},
+               {compact ? "r_i" : "circuit output r_i", colours().orange}});
+    plot.line(raw, colours().samples, 1.5f);
+    plot.line(shared, colours().green, 2.0f);
+    if (a.defined) plot.line(output, colours().orange, 2.0f);
     return changes;
 }
 

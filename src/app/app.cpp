@@ -9,11 +9,11 @@
 #include "app/appendix_view.hpp"
 #include "app/controls_panel.hpp"
 #include "app/feedforward_view.hpp"
+#include "app/figure_summary.hpp"
 #include "app/gl.hpp"
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include "app/page_requests.hpp"
-#include "app/platform.hpp"
 #include "app/recurrent_view.hpp"
 #include "app/run_control.hpp"
 #include "app/share_panel.hpp"
@@ -21,6 +21,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
 
 namespace hebbian::app {
 
@@ -28,24 +29,69 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Rebuilds the font atlas and the style when the display scale changes (first frame,
-// browser zoom, a move to another monitor). The pixel font stays at integer multiples.
-void fit_ui_scale(App& app) {
-    const float scale = display_scale(app.window);
-    if (scale == app.ui_scale) return;
-    app.ui_scale = scale;
+ViewRun& open_run(App& app) { return app.runs[static_cast<size_t>(view_index(app.ui.view))]; }
+const ViewRun& open_run(const App& app) { return app.runs[static_cast<size_t>(view_index(app.ui.view))]; }
+
+bool light_theme(const App& app) {
+    if (app.ui.theme == embed::Theme::Auto) return !app.reader.prefers_dark;
+    return app.ui.theme == embed::Theme::Light;
+}
+
+// Rebuilds fonts and style when the theme, the pointer or the pixel ratio changed.
+void fit_theme(App& app) {
+    const ThemeChoice wanted{light_theme(app), app.reader.coarse_pointer, app.display.pixel_ratio};
+    if (app.theme && *app.theme == wanted) return;
+    apply_theme(wanted);
+    app.theme = wanted;
+}
+
+// The page took the GL context away: release what it held (calls on a lost context do
+// nothing), and rebuild it all once the page gives a context back.
+// Returns false while there is no context to draw with.
+bool keep_gl_context(App& app) {
+    if (app.gl.losses != app.gl_losses_handled) {
+        app.gl_losses_handled = app.gl.losses;
+        if (!app.gl_released) {
+            ImGui_ImplOpenGL3_DestroyDeviceObjects();  // shaders, buffers, the font texture
+            app.heatmaps.shutdown();
+            app.gl_released = true;
+        }
+    }
+    if (app.gl.lost) return false;
+    if (app.gl_released) {
+        app.heatmaps.init();  // ImGui's backend rebuilds its own objects in its next NewFrame
+        app.gl_released = false;
+        app.gl_restores_done += 1;
+    }
+    return true;
+}
+
+// Space plays or pauses, R resets, Right arrow steps while no control has the keyboard
+// focus (arrows then move between controls). Taken from the keys before ImGui sees them,
+// so Space never also presses a focused button (Enter does that, see main.cpp).
+Changes keyboard_shortcuts(const ViewRun& run) {
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig font;
-    font.SizePixels = 13.0f * std::max(1.0f, std::round(scale));
-    io.Fonts->AddFontDefault(&font);
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();  // the next NewFrame rebuilds them with the new atlas
-    ImGuiStyle style;
-    ImGui::StyleColorsDark(&style);
-    style.WindowPadding = ImVec2(10, 8);
-    style.FrameRounding = 3.0f;
-    style.ScaleAllSizes(scale);
-    ImGui::GetStyle() = style;
+    Changes changes;
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return changes;
+    const auto take = [&io](int key) {
+        if (!io.KeysDown[key] || io.KeysDownDuration[key] >= 0.0f) return false;  // not a new press
+        io.KeysDown[key] = false;  // a held key repeats: each repeat is a new press
+        return true;
+    };
+    if (take(GLFW_KEY_SPACE)) changes.playing = !run.playing;
+    if (take(GLFW_KEY_R)) changes.reset = true;
+    if (!io.NavVisible && take(GLFW_KEY_RIGHT)) changes.steps = 1;
+    return changes;
+}
+
+// The mouse is over a panel the wheel would scroll (the window ImGui's wheel goes to
+// has more content than it shows); the page passes every other wheel event to the host.
+bool wheel_scrolls_figure() {
+    const ImGuiWindow* window = GImGui->HoveredWindow;
+    while (window && (window->Flags & ImGuiWindowFlags_ChildWindow) &&
+           (window->ScrollMax.y <= 0.0f || (window->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+        window = window->ParentWindow;
+    return window && window->ScrollMax.y > 0.0f && !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse);
 }
 
 struct ViewChanges {
@@ -56,15 +102,15 @@ struct ViewChanges {
 Changes draw_view(View view, const ViewRun& run, UiState& ui, HeatmapRenderer& heatmaps) {
     switch (view) {
         case View::Feedforward: return draw_feedforward_view(run.primary(), ui);
-        case View::Recurrent: return draw_recurrent_view(run.primary(), ui, heatmaps);
+        case View::Recurrent: return draw_recurrent_view(run, ui, heatmaps);
         case View::Amplification: return draw_amplification_view(run.primary(), ui);
         case View::Appendix: return draw_appendix_view(run, ui);
     }
     return {};
 }
 
-// The whole window: a tab per view, each with the controls on the left and the view
-// on the right, and the status line at the bottom.
+// The wide page: a tab per view, each with the controls on the left and the view on the
+// right, and the status line at the bottom.
 ViewChanges draw_tabbed_ui(const std::array<ViewRun, kViewCount>& runs, const FrameStats& stats, UiState& ui,
                            HeatmapRenderer& heatmaps) {
     ViewChanges result{ui.view, {}};
@@ -99,9 +145,10 @@ ViewChanges draw_tabbed_ui(const std::array<ViewRun, kViewCount>& runs, const Fr
     return result;
 }
 
-// Embed mode (?embed=1), for an iframe down to 320 x 240: one view and no tabs; a strip
-// with play / pause, reset, the step count and a button that swaps the view for the controls.
-ViewChanges draw_embedded_ui(const std::array<ViewRun, kViewCount>& runs, UiState& ui, HeatmapRenderer& heatmaps) {
+// An embed (?embed=1, an iframe down to 320 x 240) and a narrow page (a phone): a strip
+// with play / pause, reset, a button that swaps the view for the controls, the step
+// count (a narrow page also has a combo of the views), then the view at full width.
+ViewChanges draw_strip_ui(const std::array<ViewRun, kViewCount>& runs, UiState& ui, HeatmapRenderer& heatmaps) {
     const ViewRun& run = runs[static_cast<size_t>(view_index(ui.view))];
     ui.select_view = false;
     Changes changes;
@@ -111,6 +158,16 @@ ViewChanges draw_embedded_ui(const std::array<ViewRun, kViewCount>& runs, UiStat
     ImGui::SameLine();
     if (ImGui::Button(ui.controls_open ? "View" : "Controls")) ui.controls_open = !ui.controls_open;
     ImGui::SameLine();
+    if (ui.layout.mode == LayoutMode::Narrow) {
+        ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 11, ImGui::GetContentRegionAvail().x * 0.6f));
+        if (ImGui::BeginCombo("##view", view_title(ui.view))) {
+            for (View view : kAllViews)
+                if (ImGui::Selectable(view_title(view), view == ui.view)) changes.view = view;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+    }
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("step %lld%s", run.primary().steps_done(), run.finished() ? " (done)" : "");
     draw_notice(ui);
     if (ui.controls_open) {
@@ -130,20 +187,21 @@ ViewChanges draw_embedded_ui(const std::array<ViewRun, kViewCount>& runs, UiStat
 ViewChanges draw_ui(const std::array<ViewRun, kViewCount>& runs, const FrameStats& stats, UiState& ui,
                     HeatmapRenderer& heatmaps) {
     const ImGuiIO& io = ImGui::GetIO();
+    const bool strip = ui.layout.mode != LayoutMode::Wide;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
-    if (ui.embed) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
+    if (strip) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
     ImGui::Begin("Hebbian learning", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    const ViewChanges result = ui.embed ? draw_embedded_ui(runs, ui, heatmaps) : draw_tabbed_ui(runs, stats, ui, heatmaps);
+    const ViewChanges result = strip ? draw_strip_ui(runs, ui, heatmaps) : draw_tabbed_ui(runs, stats, ui, heatmaps);
     ImGui::End();
-    if (ui.embed) ImGui::PopStyleVar();
+    if (strip) ImGui::PopStyleVar();
     return result;
 }
 
 StatusReport report(const App& app) {
-    const ViewRun& run = app.runs[static_cast<size_t>(view_index(app.ui.view))];
+    const ViewRun& run = open_run(app);
     StatusReport r;
     r.view = app.ui.view;
     r.steps = run.primary().steps_done();
@@ -153,6 +211,23 @@ StatusReport report(const App& app) {
     r.embed = app.ui.embed;
     r.notice = app.ui.notice;
     r.data_error = app.ui.data_error;
+    r.layout = app.ui.layout;
+    r.css_width = app.display.css_width;
+    r.css_height = app.display.css_height;
+    r.pixel_ratio = app.display.pixel_ratio;
+    r.framebuffer_width = app.display.framebuffer_width;
+    r.framebuffer_height = app.display.framebuffer_height;
+    r.font_px = app.frames > 0 ? ImGui::GetFontSize() : kTextPixels;
+    r.theme = light_theme(app) ? "light" : "dark";
+    r.coarse_pointer = app.reader.coarse_pointer;
+    r.speed = run.steps_per_frame;
+    r.frame_steps = app.stats.frame_steps;
+    r.simulation_ms = app.stats.frame_simulation_ms;
+    r.frames = app.frames;
+    r.active = app.active;
+    r.preferred_height = preferred_height(app.ui.view, app.display.css_width);
+    r.summary = figure_summary(app.ui.view, run);
+    r.context_restores = app.gl_restores_done;
     return r;
 }
 
@@ -161,8 +236,12 @@ StatusReport report(const App& app) {
 void init_app(App& app, GLFWwindow* window, const PageAddress& address) {
     app.window = window;
     app.page_base = address.base;
+    app.reader = read_reader_settings();
     app.heatmaps.init();  // on failure the recurrent view shows heatmaps.error()
+    watch_gl_context(app.gl);
     const embed::SettingsResult settings = embed::parse_page_address(address.query, address.fragment);
+    // A reader who prefers reduced motion gets a paused figure, unless the address asks to play.
+    const bool playing = settings.state.autoplay && (settings.autoplay_given || !app.reader.reduced_motion);
     for (View view : kAllViews) {
         ViewRun& run = app.runs[static_cast<size_t>(view_index(view))];
         const embed::ViewSetup setup = default_setup(view);
@@ -172,7 +251,7 @@ void init_app(App& app, GLFWwindow* window, const PageAddress& address) {
             run.step_limit = kAppendixSteps;
             run.weight_paths.resize(run.sims.size());
         }
-        run.playing = settings.state.autoplay;
+        run.playing = playing;
         app.ui.drafts[static_cast<size_t>(view_index(view))] = setup.params;
         Changes defaults;
         defaults.view = view;
@@ -188,44 +267,63 @@ void init_app(App& app, GLFWwindow* window, const PageAddress& address) {
     start.params = settings.state.setup.params;
     start.steps_per_frame = settings.state.setup.speed;
     start.embed = settings.state.embed;
+    start.theme = settings.state.theme;
     if (std::string why = apply_changes(app, start); !why.empty())
         app.ui.notice += (app.ui.notice.empty() ? "" : "; ") + ("these settings cannot run (" + why + "): using the defaults");
     app.ui.select_view = true;
+    serve_page_requests_with(serve_page, &app);
 }
 
 void frame(void* pointer) {
     App& app = *static_cast<App*>(pointer);
 
-    // 1. Events, and a drawing surface that follows the page or window.
+    // 1. Events and the reader's settings; out of view or without a context, nothing runs.
     glfwPollEvents();
-    const FramebufferSize framebuffer = fit_framebuffer(app.window);
-    fit_ui_scale(app);
+    app.reader = read_reader_settings();
+    const bool can_draw = keep_gl_context(app);
+    app.active = can_draw && app.reader.visible;
+    if (!app.active) {
+        app.last_frame = Clock::now();  // the time away does not count as a slow frame
+        serve_page(pointer);
+        return;
+    }
 
-    // 2. The fixed work: this frame's learning steps for the open view, timed.
-    ViewRun& run = app.runs[static_cast<size_t>(view_index(app.ui.view))];
+    // 2. The drawing surface, the theme and the layout, all from CSS pixels.
+    app.display = fit_display(app.window);
+    fit_theme(app);
+    app.ui.layout = choose_layout(app.ui.embed, app.display.css_width, app.display.css_height);
+    app.ui.compact = app.ui.layout.compact;
+
+    // 3. The learning steps of the open view, within the frame's time budget.
+    ViewRun& run = open_run(app);
     const Clock::time_point start = Clock::now();
-    const long long steps = run.playing && !run.finished() ? advance(run, run.steps_per_frame) : 0;
+    const long long steps =
+        run.playing && !run.finished() ? advance_within(run, run.steps_per_frame, kFrameBudgetSeconds) : 0;
     const Clock::time_point stepped = Clock::now();
     app.stats.add_frame(steps, std::chrono::duration<double>(stepped - start).count(),
                         std::chrono::duration<double>(stepped - app.last_frame).count());
     app.last_frame = stepped;
 
-    // 3. The UI: panels read the runs and return the changes they want.
+    // 4. The UI: panels read the runs and return the changes they want.
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    match_imgui_display(framebuffer);
+    match_imgui_display(app.window, app.display);
+    Changes keys = keyboard_shortcuts(run);
     ImGui::NewFrame();
-    const ViewChanges requested = draw_ui(app.runs, app.stats, app.ui, app.heatmaps);
+    app.ui.touch_targets.clear();
+    ViewChanges requested = draw_ui(app.runs, app.stats, app.ui, app.heatmaps);
     ImGui::Render();
 
-    // 4. The one place where runs change: the panels' changes, then the page's requests.
+    // 5. The one place where runs change: keys and panels, then the page's requests.
     // (While the tab bar is still switching to ui.view, another tab may have drawn: its changes wait.)
-    if (requested.view == app.ui.view) apply_changes(app, requested.changes);
+    if (requested.view == app.ui.view) keys.merge(requested.changes);
+    apply_changes(app, keys);
     serve_page_requests(app);
 
-    // 5. Render (and save it as PNG when asked), and tell the page how the run is doing.
-    glViewport(0, 0, framebuffer.width, framebuffer.height);
-    glClearColor(0.08f, 0.08f, 0.10f, 1.0f);
+    // 6. Render (and save it as PNG when asked), and tell the page how the figure is doing.
+    const ImVec4 page = colours().page;
+    glViewport(0, 0, app.display.framebuffer_width, app.display.framebuffer_height);
+    glClearColor(page.x, page.y, page.z, page.w);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (app.png_request) {
@@ -233,6 +331,14 @@ void frame(void* pointer) {
         app.png_request.reset();
     }
     glfwSwapBuffers(app.window);
+    app.frames += 1;
+    publish_pointer_regions(app.ui.touch_targets, wheel_scrolls_figure());
+    publish_status(status_json(report(app)));
+}
+
+void serve_page(void* pointer) {
+    App& app = *static_cast<App*>(pointer);
+    serve_page_requests(app);
     publish_status(status_json(report(app)));
 }
 

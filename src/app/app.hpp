@@ -3,12 +3,18 @@
 // main() creates the window and the ImGui context, calls init_app, then calls
 // frame(&app) from a while loop natively, or hands it to
 // emscripten_set_main_loop_arg(frame, &app, 0, true) on the web. A frame:
-//   1. polls events and fits the drawing surface to the page or window,
-//   2. runs the open view's learning steps (the fixed work of the speed control), timed,
-//   3. draws the UI: panels read the runs and return the Changes they want,
-//   4. applies those changes in one place (apply_changes, run_control.hpp), then serves
+//   1. polls events and reads what the page says about the reader (in view? dark? touch?);
+//      a figure out of view or without a GL context stops here, keeping its state,
+//   2. fits the drawing surface (CSS size x devicePixelRatio), the theme and the layout,
+//   3. runs the open view's learning steps: up to the speed asked for, within the frame's
+//      time budget (kFrameBudgetSeconds, run_control.hpp),
+//   4. draws the UI: panels read the runs and return the Changes they want,
+//   5. applies those changes in one place (apply_changes, run_control.hpp), then serves
 //      the page's requests (host messages, CSV files) through the same function,
-//   5. renders (and saves the view as PNG when asked), and publishes the status JSON.
+//   6. renders (and saves the view as PNG when asked), and publishes the status JSON
+//      and where touches and the wheel belong to the figure.
+// The page's requests are also served between frames, at once (serve_page), so a figure
+// whose frames the browser has stopped still answers its host.
 #pragma once
 
 #include <array>
@@ -18,7 +24,9 @@
 
 #include "app/heatmap_renderer.hpp"
 #include "app/page_bridge.hpp"
+#include "app/platform.hpp"
 #include "app/status_line.hpp"
+#include "app/theme.hpp"
 #include "app/ui_state.hpp"
 #include "app/view_run.hpp"
 
@@ -32,7 +40,15 @@ struct App {
     UiState ui;
     HeatmapRenderer heatmaps;
     FrameStats stats;
-    float ui_scale = 0.0f;  // the display scale fonts and style were last built for
+    Display display;                      // the drawing surface of the last drawn frame
+    ReaderSettings reader;                // what the page said about the reader this frame
+    std::optional<ThemeChoice> theme;     // the theme, fonts and sizes last built
+    GlContextEvents gl;                   // the page's context lost / restored events
+    int gl_losses_handled = 0;            // losses whose GL resources were released
+    int gl_restores_done = 0;             // times every GL resource was rebuilt
+    bool gl_released = false;             // GL resources are released, to rebuild once restored
+    bool active = true;                   // the last frame simulated and drew
+    long long frames = 0;                 // frames drawn
     std::chrono::steady_clock::time_point last_frame = std::chrono::steady_clock::now();
     std::string page_base;                  // the page's address without query, for links
     std::optional<std::string> png_request;  // file name: save the view as PNG once this frame is drawn
@@ -43,6 +59,8 @@ struct App {
 void init_app(App& app, GLFWwindow* window, const PageAddress& address);
 // One frame; `app` is the App (the signature emscripten_set_main_loop_arg wants).
 void frame(void* app);
+// Serves the page's waiting requests now and publishes the status; `app` is the App.
+void serve_page(void* app);
 // Releases the app's GL resources, before the context goes.
 void shutdown_app(App& app);
 

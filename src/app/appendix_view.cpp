@@ -6,7 +6,7 @@
 
 #include "app/explosion.hpp"
 #include "app/feedforward_view.hpp"
-#include "app/palette.hpp"
+#include "app/theme.hpp"
 #include "app/plot.hpp"
 #include "imgui.h"
 
@@ -15,7 +15,8 @@ namespace hebbian::app {
 namespace {
 
 const char* kRunTitles[] = {"plain Hebb: dw = eta y x", "Hebb with decay: dw = eta (y x - alpha w)"};
-constexpr ImU32 kRunColours[] = {palette::kVermillion, palette::kBlue};
+// Plain Hebb in vermillion, Hebb with decay in blue.
+ImU32 run_colour(size_t run) { return run == 0 ? colours().vermillion : colours().blue; }
 
 std::string explosion_label(const Simulation& sim) {
     if (sim.divergence().diverged)
@@ -32,7 +33,7 @@ void draw_output_plot(ImVec2 size, const Simulation& sim, ImU32 colour) {
     include(y, h.output);
     Plot plot("output y(t) = w . x", size, Range{0.0, double(kAppendixSteps), false}, finish(y), "step");
     plot.line(x, h.output, colour, Stroke::Solid, 1.5f);
-    if (auto step = explosion_step(h)) plot.marker(double(*step), palette::kWarning, "explodes");
+    if (auto step = explosion_step(h)) plot.marker(double(*step), colours().warning, "explodes");
 }
 
 // The path of w_1 in the input plane (N = 2) or its projection on the PC1-PC2 plane.
@@ -52,14 +53,14 @@ void draw_weight_path(ImVec2 size, const Simulation& sim, const std::vector<Eige
     const Range axis = finish(range, 0.08);
     Plot plot(sim.inputs() == 2 ? "weight trajectory (w_1, w_2)" : "weight trajectory on the PC1-PC2 plane", size,
               axis, axis, sim.inputs() == 2 ? "w_1 (vertical: w_2)" : "PC1 (vertical: PC2)",
-              {{"w path", colour}, {"start", palette::kWhite}, {"PC1 axis", palette::kGreen, Stroke::Dashed}});
+              {{"w path", colour}, {"start", colours().foreground}, {"PC1 axis", colours().green, Stroke::Dashed}});
     const Eigen::Vector2d pc1 = basis.transpose() * sim.components().vectors.col(0);
     const double reach = std::max(std::abs(axis.lo), std::abs(axis.hi)) * 2.0;
-    plot.segment(-reach * pc1.x(), -reach * pc1.y(), reach * pc1.x(), reach * pc1.y(), palette::kGreen,
+    plot.segment(-reach * pc1.x(), -reach * pc1.y(), reach * pc1.x(), reach * pc1.y(), colours().green,
                  Stroke::Dashed, 1.5f);
     plot.line(xs, ys, colour, Stroke::Solid, 2.0f);
     if (!xs.empty()) {
-        plot.point(xs.front(), ys.front(), palette::kWhite, 4.0f);
+        plot.point(xs.front(), ys.front(), colours().foreground, 4.0f);
         plot.point(xs.back(), ys.back(), colour, 5.0f);
     }
 }
@@ -74,21 +75,21 @@ void draw_both_norms(ImVec2 size, const ViewRun& run, bool compact = false) {
     }
     Plot plot(compact ? "|w| (log scale)" : "|w| of both runs (log scale), mean-field predictions dashed", size,
               Range{0.0, double(kAppendixSteps), false}, finish(y), "step",
-              {{compact ? "Hebb" : "plain Hebb", kRunColours[0]},
-               {compact ? "decay" : "Hebb with decay", kRunColours[1]},
-               {compact ? "theory" : "mean-field prediction", palette::kWhite, Stroke::Dashed}});
+              {{compact ? "Hebb" : "plain Hebb", run_colour(0)},
+               {compact ? "decay" : "Hebb with decay", run_colour(1)},
+               {compact ? "theory" : "mean-field prediction", colours().foreground, Stroke::Dashed}});
     for (size_t s = 0; s < run.sims.size(); ++s) {
         const History& h = run.sims[s].history();
         const std::vector<double> x = as_x(h.step);
-        plot.line(x, h.predicted_norm, palette::kWhite, Stroke::Dashed, 1.0f);
-        plot.line(x, h.norm, kRunColours[s], Stroke::Solid, 2.0f);
+        plot.line(x, h.predicted_norm, colours().foreground, Stroke::Dashed, 1.0f);
+        plot.line(x, h.norm, run_colour(s), Stroke::Solid, 2.0f);
     }
     const Simulation& hebb = run.sims.front();
     const std::string label = compact ? "explodes" : explosion_label(hebb);
     if (hebb.divergence().diverged)
-        plot.marker(double(hebb.divergence().step), palette::kWarning, label);
+        plot.marker(double(hebb.divergence().step), colours().warning, label);
     else if (auto step = explosion_step(hebb.history()))
-        plot.marker(double(*step), palette::kWarning, label);
+        plot.marker(double(*step), colours().warning, label);
 }
 
 // One coloured line per run: its |w| and whether it exploded or stays bounded.
@@ -96,14 +97,14 @@ void draw_run_status(const Simulation& sim, size_t s) {
     const std::string exploded = explosion_label(sim);
     const std::string status = "|w| = " + format_number(sim.history().norm.back()) +
                                (exploded.empty() ? (s == 0 ? ", growing" : ", bounded") : "; " + exploded);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRunColours[s]), "%s %s", s == 0 ? "Hebb:" : "decay:",
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(s)), "%s %s", s == 0 ? "Hebb:" : "decay:",
                        status.c_str());
 }
 
 }  // namespace
 
 Changes draw_appendix_view(const ViewRun& run, UiState& ui) {
-    if (ui.embed && ImGui::GetContentRegionAvail().y < kCompactHeight) {
+    if (ui.compact) {
         // A small iframe: both runs' status in words and |w| of both on one log plot.
         for (size_t s = 0; s < run.sims.size() && s < 2; ++s) draw_run_status(run.sims[s], s);
         draw_both_norms(ImGui::GetContentRegionAvail(), run, true);
@@ -122,13 +123,13 @@ Changes draw_appendix_view(const ViewRun& run, UiState& ui) {
         ImGui::PushID(static_cast<int>(s));  // both columns have plots with the same titles
         ImGui::BeginGroup();
         const Simulation& sim = run.sims[s];
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRunColours[s]), "%s", kRunTitles[s]);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(s)), "%s", kRunTitles[s]);
         const std::string exploded = explosion_label(sim);
         const std::string status = "|w| = " + format_number(sim.history().norm.back()) +
                                    (exploded.empty() ? (s == 0 ? ", growing" : ", bounded") : "; " + exploded);
         ImGui::TextUnformatted(status.c_str());
-        draw_output_plot(ImVec2(column, row), sim, kRunColours[s]);
-        draw_weight_path(ImVec2(column, row), sim, run.weight_paths.at(s), kRunColours[s]);
+        draw_output_plot(ImVec2(column, row), sim, run_colour(s));
+        draw_weight_path(ImVec2(column, row), sim, run.weight_paths.at(s), run_colour(s));
         ImGui::EndGroup();
         ImGui::PopID();
     }

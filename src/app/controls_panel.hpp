@@ -14,4 +14,7 @@ Changes draw_controls(View view, const ViewRun& run, UiState& ui);
 // Shows `text` (wrapped) as the tooltip of the last item while it is hovered.
 void explain(const char* text);
 
+// Records the last item (a slider) as a place where a touch belongs to the figure.
+void note_touch_target(TouchTargets& targets);
+
 }  // namespace hebbian::app

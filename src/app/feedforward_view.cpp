@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string>
 
-#include "app/palette.hpp"
+#include "app/theme.hpp"
 #include "app/plot.hpp"
 #include "app/predictions.hpp"
 #include "imgui.h"
@@ -34,9 +34,9 @@ void draw_scatter(ImVec2 size, const Simulation& sim, bool compact = false) {
                         : plane ? "Recent inputs x and the weight vector w"
                                 : "Recent inputs and w, projected on the PC1-PC2 plane";
     const std::vector<LegendEntry> legend =
-        compact ? std::vector<LegendEntry>{{"w", palette::kOrange}, {"PC1", palette::kGreen}}
-                : std::vector<LegendEntry>{{"samples", palette::kSamples}, {"w", palette::kOrange},
-                                           {"PC1", palette::kGreen}, {"PC2", palette::kPurple}};
+        compact ? std::vector<LegendEntry>{{"w", colours().orange}, {"PC1", colours().green}}
+                : std::vector<LegendEntry>{{"samples", colours().samples}, {"w", colours().orange},
+                                           {"PC1", colours().green}, {"PC2", colours().purple}};
     Plot plot(title, size, axis, axis, plane ? "x_1 (vertical: x_2)" : "PC1 coordinate (vertical: PC2)", legend);
 
     // True principal axes behind everything, two standard deviations each way.
@@ -44,11 +44,11 @@ void draw_scatter(ImVec2 size, const Simulation& sim, bool compact = false) {
     for (int k = shown_pcs - 1; k >= 0; --k) {
         const Eigen::Vector2d v = basis.transpose() * pcs.vectors.col(k);
         const double reach = 2.0 * std::sqrt(std::max(pcs.values(k), 0.0));
-        const ImU32 colour = k == 0 ? palette::kGreen : palette::kPurple;
+        const ImU32 colour = k == 0 ? colours().green : colours().purple;
         plot.segment(-reach * v.x(), -reach * v.y(), reach * v.x(), reach * v.y(), colour, Stroke::Solid, 2.0f);
         plot.label(reach * v.x(), reach * v.y(), colour, k == 0 ? "PC1" : "PC2");
     }
-    for (Eigen::Index t = 0; t < points.cols(); ++t) plot.point(points(0, t), points(1, t), palette::kSamples);
+    for (Eigen::Index t = 0; t < points.cols(); ++t) plot.point(points(0, t), points(1, t), colours().samples);
 
     // Each weight row as an arrow of fixed length 0.85 radius times the part of w in the plane.
     const WeightMatrix& w = sim.feedforward()->weights();
@@ -57,7 +57,7 @@ void draw_scatter(ImVec2 size, const Simulation& sim, bool compact = false) {
         if (!(norm > 0.0) || !std::isfinite(norm)) continue;
         const Eigen::Vector2d tip = 0.85 * radius * (basis.transpose() * w.row(r).transpose()) / norm;
         // Row 0 orange; further rows yellow, vermillion, ... (green and purple mark the PCs).
-        const ImU32 colour = r == 0 ? palette::kOrange : palette::series_colour(static_cast<int>(r) + 3);
+        const ImU32 colour = r == 0 ? colours().orange : series_colour(static_cast<int>(r) + 3);
         plot.arrow(0.0, 0.0, tip.x(), tip.y(), colour);
         plot.label(tip.x(), tip.y(), colour,
                    compact ? "w_" + std::to_string(r + 1) : "w_" + std::to_string(r + 1) + "  |w| = " + format_number(norm));
@@ -77,8 +77,8 @@ void draw_weight_bars(ImVec2 size, const Simulation& sim) {
         if (pc.dot(wr) < 0.0) pc = -pc;
         const std::string title = "w_" + std::to_string(r + 1) + " / |w_" + std::to_string(r + 1) + "| beside PC" +
                                   std::to_string(sanger ? r + 1 : 1);
-        bar_chart(title.c_str(), each, norm > 0.0 ? Eigen::VectorXd(wr / norm) : wr, pc, palette::kOrange,
-                  palette::kGreen, {{"w (unit length)", palette::kOrange}, {"PC (sign matched)", palette::kGreen}});
+        bar_chart(title.c_str(), each, norm > 0.0 ? Eigen::VectorXd(wr / norm) : wr, pc, colours().orange,
+                  colours().green, {{"w (unit length)", colours().orange}, {"PC (sign matched)", colours().green}});
     }
 }
 
@@ -96,14 +96,14 @@ void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
     }
     Range steps = empty_range();
     include(steps, x);
-    std::vector<LegendEntry> legend{{"simulation", palette::kBlue}};
-    if (!h.subspace_alignment.empty()) legend.push_back({"top-k subspace", palette::kPurple});
-    if (closed_form) legend.push_back({"mean-field prediction", palette::kWhite, Stroke::Dashed});
+    std::vector<LegendEntry> legend{{"simulation", colours().blue}};
+    if (!h.subspace_alignment.empty()) legend.push_back({"top-k subspace", colours().purple});
+    if (closed_form) legend.push_back({"mean-field prediction", colours().foreground, Stroke::Dashed});
     Plot plot(closed_form ? "|cos(w_1, PC1)|" : "|cos(w_1, PC1)| (no closed form)", size, finish(steps, 0.0),
               Range{0.0, 1.05, false}, "step", legend);
-    if (closed_form) plot.line(x, predicted, palette::kWhite, Stroke::Dashed);
-    plot.line(x, h.alignment, palette::kBlue, Stroke::Solid, 2.0f);
-    if (!h.subspace_alignment.empty()) plot.line(x, h.subspace_alignment, palette::kPurple);
+    if (closed_form) plot.line(x, predicted, colours().foreground, Stroke::Dashed);
+    plot.line(x, h.alignment, colours().blue, Stroke::Solid, 2.0f);
+    if (!h.subspace_alignment.empty()) plot.line(x, h.subspace_alignment, colours().purple);
 }
 
 // |w_1| over time, on a log scale once it spans more than three decades.
@@ -115,16 +115,16 @@ void draw_norm_plot(ImVec2 size, const Simulation& sim, bool compact = false) {
     include(y, h.norm);
     include(y, h.predicted_norm);
     include(steps, x);
-    std::vector<LegendEntry> legend{{compact ? "run" : "simulation", palette::kOrange}};
+    std::vector<LegendEntry> legend{{compact ? "run" : "simulation", colours().orange}};
     if (!h.predicted_norm.empty())
-        legend.push_back({compact ? "theory" : "mean-field prediction", palette::kWhite, Stroke::Dashed});
+        legend.push_back({compact ? "theory" : "mean-field prediction", colours().foreground, Stroke::Dashed});
     const char* title = compact ? (log ? "|w_1| (log)" : "|w_1|")
                                 : (log ? "|w_1| over time (log scale: it explodes)" : "|w_1| over time");
     Plot plot(title, size, finish(steps, 0.0), finish(y), "step", legend);
-    if (!h.predicted_norm.empty()) plot.line(x, h.predicted_norm, palette::kWhite, Stroke::Dashed);
-    plot.line(x, h.norm, palette::kOrange, Stroke::Solid, 2.0f);
+    if (!h.predicted_norm.empty()) plot.line(x, h.predicted_norm, colours().foreground, Stroke::Dashed);
+    plot.line(x, h.norm, colours().orange, Stroke::Solid, 2.0f);
     if (sim.divergence().diverged)
-        plot.marker(double(sim.divergence().step), palette::kWarning,
+        plot.marker(double(sim.divergence().step), colours().warning,
                     "diverged at step " + std::to_string(sim.divergence().step));
 }
 
@@ -132,10 +132,19 @@ void draw_norm_plot(ImVec2 size, const Simulation& sim, bool compact = false) {
 
 Changes draw_feedforward_view(const Simulation& sim, UiState& ui) {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    if (ui.embed && ImGui::GetContentRegionAvail().y < kCompactHeight) {
-        // A small iframe: the scatter beside |w_1|; the alignment as a number under them.
+    if (ui.compact) {
         const float line = ImGui::GetTextLineHeightWithSpacing();
         const ImVec2 avail = ImGui::GetContentRegionAvail();
+        if (avail.y > 1.3f * avail.x) {
+            // A phone held upright: the scatter, then |w_1| and the alignment, stacked.
+            const float side = std::min(avail.x, 0.42f * avail.y);
+            draw_scatter(ImVec2(side, side), sim, true);
+            const float rest = ImGui::GetContentRegionAvail().y;
+            draw_norm_plot(ImVec2(avail.x, 0.5f * rest), sim, true);
+            draw_alignment_plot(ImVec2(avail.x, ImGui::GetContentRegionAvail().y), sim);
+            return {};
+        }
+        // A small iframe: the scatter beside |w_1|; the alignment as a number under them.
         const float side = std::min(avail.y - line, 0.5f * (avail.x - gap));
         draw_scatter(ImVec2(side, side), sim, true);
         ImGui::SameLine();

@@ -102,11 +102,16 @@ void HeatmapRenderer::resize(Target& target, int rows, int cols) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-ImTextureID HeatmapRenderer::draw(int slot, const Eigen::MatrixXd& m, double scale) {
+ImTextureID HeatmapRenderer::draw(int slot, const Eigen::MatrixXd& m, double scale, Version version) {
     Target& target = targets_.at(static_cast<size_t>(slot));
     const int rows = static_cast<int>(m.rows()), cols = static_cast<int>(m.cols());
     if (program_ == 0 || rows == 0 || cols == 0) return ImTextureID{};
+    const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(target.colours));
+    if (target.rows == rows && target.cols == cols && target.version == version && target.scale == scale) return texture;
     if (target.rows != rows || target.cols != cols) resize(target, rows, cols);
+    target.version = version;
+    target.scale = scale;
+    uploads_ += 1;
 
     // Row-major data: texel (x = j, y = i) holds m(i, j); the shader reads pixel (j, i).
     const std::vector<float> values = row_major_floats(m);

@@ -1,6 +1,7 @@
 // Tests of the app's pure helpers (no GL, no ImGui): matrix-to-image
 // layout (with a non-symmetric matrix, so a transpose cannot hide), colour map, axis
-// ticks, the mean-field alignment curve, the amplification analysis and the status JSON.
+// ticks, the mean-field alignment curve, the amplification analysis, the layout chosen
+// from CSS pixels, the figure's one-sentence summary and the status JSON.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest.h>
 
@@ -11,6 +12,8 @@
 #include "app/axis_scale.hpp"
 #include "app/colour_map.hpp"
 #include "app/explosion.hpp"
+#include "app/figure_summary.hpp"
+#include "app/layout.hpp"
 #include "app/matrix_layout.hpp"
 #include "app/predictions.hpp"
 #include "app/status_json.hpp"
@@ -107,8 +110,8 @@ TEST_CASE("status JSON writes non-finite numbers as null") {
     r.view = View::Recurrent;
     r.steps = 12;
     r.alignment = std::nan("");
-    CHECK(status_json(r) == R"({"view":"recurrent","steps":12,"alignment":null,"diverged":false,"playing":false,)"
-                            R"("embed":false,"notice":null,"data_error":null})");
+    CHECK(status_json(r).rfind(R"({"view":"recurrent","steps":12,"alignment":null,"diverged":false,"playing":false,)"
+                               R"("embed":false,"notice":null,"data_error":null,"layout":"wide","compact":false,)", 0) == 0);
     r.alignment = 0.5;
     CHECK(status_json(r).find(R"("alignment":0.5)") != std::string::npos);
 }
@@ -120,4 +123,92 @@ TEST_CASE("status JSON quotes the notice and the CSV error") {
     const std::string json = status_json(r);
     CHECK(json.find(R"("notice":"eta=\"x\": not a number; using 0.01")") != std::string::npos);
     CHECK(json.find(R"("data_error":"a.csv: line 2, column 3: not a number")") != std::string::npos);
+}
+
+TEST_CASE("status JSON reports the layout, the display and the frame budget") {
+    StatusReport r;
+    r.layout = choose_layout(true, 320, 240);
+    r.css_width = 320;
+    r.css_height = 240;
+    r.pixel_ratio = 3;
+    r.framebuffer_width = 960;
+    r.framebuffer_height = 720;
+    r.font_px = 13;
+    r.theme = "light";
+    r.speed = 5000;
+    r.frame_steps = 812;
+    r.simulation_ms = 9.75;
+    r.preferred_height = 264;
+    r.summary = "Feedforward, step 3: \"quoted\"";
+    const std::string json = status_json(r);
+    for (const char* part : {R"("layout":"embed","compact":true,"css_width":320,"css_height":240,"pixel_ratio":3,)",
+                             R"("framebuffer_width":960,"framebuffer_height":720,"font_px":13,"theme":"light",)",
+                             R"("speed":5000,"frame_steps":812,"simulation_ms":9.75,)",
+                             R"("preferred_height":264,"summary":"Feedforward, step 3: \"quoted\"","context_restores":0})"})
+        CHECK_MESSAGE(json.find(part) != std::string::npos, part);
+}
+
+TEST_CASE("the layout follows the CSS size, whatever the pixel ratio") {
+    // The same CSS sizes the browser suite uses; the ratio never enters.
+    CHECK(choose_layout(false, 1280, 800).mode == LayoutMode::Wide);
+    CHECK_FALSE(choose_layout(false, 1280, 800).compact);
+    CHECK(choose_layout(false, 390, 844).mode == LayoutMode::Narrow);
+    CHECK(choose_layout(false, 390, 844).compact);  // narrower than 420: compact plots
+    CHECK(choose_layout(false, 599, 800).mode == LayoutMode::Narrow);
+    CHECK_FALSE(choose_layout(false, 599, 800).compact);
+    CHECK(choose_layout(false, 600, 800).mode == LayoutMode::Wide);
+    CHECK(choose_layout(true, 320, 240).mode == LayoutMode::Embed);
+    CHECK(choose_layout(true, 320, 240).compact);
+    CHECK(choose_layout(true, 640, 420).mode == LayoutMode::Embed);
+    CHECK_FALSE(choose_layout(true, 640, 420).compact);
+    CHECK(choose_layout(true, 1280, 800).mode == LayoutMode::Embed);
+    CHECK(std::string(layout_name(LayoutMode::Narrow)) == "narrow");
+}
+
+TEST_CASE("an embed asks for a height that grows with its width, within bounds") {
+    for (View view : kAllViews) {
+        CHECK(preferred_height(view, 320) >= kMinPreferredHeight);
+        CHECK(preferred_height(view, 640) > preferred_height(view, 480));
+        CHECK(preferred_height(view, 5000) == kMaxPreferredHeight);
+        CHECK(preferred_height(view, 0) == kMinPreferredHeight);
+    }
+    CHECK(preferred_height(View::Recurrent, 640) == 552);  // 0.8 x 640 + the 40 px strip
+}
+
+TEST_CASE("the figure's summary names the step, the numbers and the regime") {
+    ViewRun run;
+    run.sims.resize(1);
+    SimParams p;
+    p.learning.rule = Rule::Decay;
+    p.learning.alpha = 1.5;
+    p.source.variance_major = 1.0;
+    REQUIRE(validate(p).empty());
+    run.sims[0].reset(p);
+    run.sims[0].step(40);
+    const std::string text = figure_summary(View::Feedforward, run);
+    CHECK(text.rfind("Feedforward, step 40: |w| = ", 0) == 0);
+    CHECK(text.find("alignment with PC1 0.") != std::string::npos);
+    CHECK(text.find("alpha > lambda_1") != std::string::npos);
+    CHECK(text.find("the norm shrinks") != std::string::npos);
+    run.playing = false;
+    CHECK(figure_summary(View::Feedforward, run).find(". Paused.") != std::string::npos);
+}
+
+TEST_CASE("the appendix summary names both runs and the divergence") {
+    ViewRun run;
+    run.sims.resize(2);
+    run.step_limit = 250;
+    SimParams p;
+    p.learning.eta = 0.1;
+    p.learning.alpha = 1.5;
+    p.learning.rule = Rule::Hebb;
+    run.sims[0].reset(p);
+    p.learning.rule = Rule::Decay;
+    run.sims[1].reset(p);
+    for (Simulation& sim : run.sims) sim.step(250);
+    const std::string text = figure_summary(View::Appendix, run);
+    CHECK(text.rfind("Appendix: Hebb vs decay, step ", 0) == 0);
+    CHECK(text.find(" of 250: plain Hebb |w| = ") != std::string::npos);
+    CHECK(text.find(", Hebb with decay |w| = ") != std::string::npos);
+    CHECK(text.find("Finished.") != std::string::npos);
 }

@@ -46,14 +46,17 @@ int main(int argc, char** argv) {
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 
-    // 2. Dear ImGui context. Nothing is written to files: no imgui.ini.
+    // 2. Dear ImGui context. Nothing is written to files: no imgui.ini. Keyboard navigation
+    //    (Tab, arrows, Enter); Space is the app's play / pause key (app.cpp).
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
 
-    // 3. Platform and renderer backends.
+    // 3. Platform and renderer backends; Enter, not Space, presses the focused control.
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init(glsl_version);
+    ImGui::GetIO().KeyMap[ImGuiKey_Space] = GLFW_KEY_ENTER;
 
     // 4. The app, and the loop that calls its frame function.
     auto app = std::make_unique<hebbian::app::App>();

@@ -2,12 +2,16 @@
 // into page.js through small EM_JS functions; page_bridge_native.cpp is the desktop
 // stand-in. The app never holds a pointer the script could reach: the script queues
 // requests (host messages, CSV files) in its own inbox, Module.hebbianInbox, and the
-// frame function takes them one by one with take_page_request() and answers each by
-// its ticket.
+// app takes them one by one with take_page_request() and answers each by its ticket:
+// in every frame, and at once when the script calls the function given to
+// serve_page_requests_with (so a figure out of view, whose frames the browser has
+// stopped, still answers its host).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hebbian::app {
 
@@ -35,6 +39,9 @@ struct PageRequest {
 
 std::optional<PageRequest> take_page_request();
 void answer_page_request(int ticket, const std::string& json);
+// The script calls serve(context) right after it queues a request (web: as
+// Module.hebbianServeRequests(); natively nothing queues requests).
+void serve_page_requests_with(void (*serve)(void*), void* context);
 
 // Makes the JSON status readable by the page's script (window.hebbianStatus()).
 void publish_status(const std::string& json);
@@ -49,5 +56,9 @@ void open_file_picker();
 void copy_to_clipboard(const std::string& text);
 // A warning for the person reading the browser console (native: stderr).
 void warn_console(const std::string& text);
+// Tells the page where a touch belongs to the figure (rectangles x0 y0 x1 y1 in CSS px
+// from the canvas's corner: the sliders) and whether the mouse wheel does (the pointer is
+// over a panel that scrolls). Everywhere else touches and the wheel scroll the host page.
+void publish_pointer_regions(const std::vector<std::array<float, 4>>& touch_targets, bool wants_wheel);
 
 }  // namespace hebbian::app

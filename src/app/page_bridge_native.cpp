@@ -30,5 +30,7 @@ void open_file_picker() {
 }
 void copy_to_clipboard(const std::string& text) { std::fprintf(stderr, "hebbian: link %s\n", text.c_str()); }
 void warn_console(const std::string& text) { std::fprintf(stderr, "hebbian: %s\n", text.c_str()); }
+void serve_page_requests_with(void (*)(void*), void*) {}
+void publish_pointer_regions(const std::vector<std::array<float, 4>>&, bool) {}
 
 }  // namespace hebbian::app

@@ -44,6 +44,20 @@ EM_JS(void, save_png_js, (const char* name), { Module.hebbianSaveCanvas(UTF8ToSt
 EM_JS(void, pick_file_js, (), { Module.hebbianPickFile(); });
 EM_JS(void, copy_js, (const char* text), { Module.hebbianCopy(UTF8ToString(text)); });
 EM_JS(void, warn_js, (const char* text), { console.warn(UTF8ToString(text)); });
+using ServeFunction = void (*)(void*);
+EM_JS(void, serve_with_js, (ServeFunction serve, void* context), {
+    Module.hebbianServeRequests = function() { wasmTable.get(serve)(context); };
+});
+// `xyxy`: `count` rectangles of four floats each.
+EM_JS(void, pointer_regions_js, (const float* xyxy, int count, int wants_wheel), {
+    var targets = [];
+    for (var i = 0; i < count; ++i) {
+        var at = (xyxy >> 2) + 4 * i;
+        targets.push([HEAPF32[at], HEAPF32[at + 1], HEAPF32[at + 2], HEAPF32[at + 3]]);
+    }
+    Module.hebbianTouchTargets = targets;
+    Module.hebbianWantsWheel = wants_wheel !== 0;
+});
 
 std::string address_part(int part) {
     std::string text(static_cast<size_t>(address_part_bytes(part)), '\0');
@@ -84,5 +98,10 @@ void save_view_png(const std::string& filename) { save_png_js(filename.c_str());
 void open_file_picker() { pick_file_js(); }
 void copy_to_clipboard(const std::string& text) { copy_js(text.c_str()); }
 void warn_console(const std::string& text) { warn_js(text.c_str()); }
+void serve_page_requests_with(void (*serve)(void*), void* context) { serve_with_js(serve, context); }
+void publish_pointer_regions(const std::vector<std::array<float, 4>>& touch_targets, bool wants_wheel) {
+    pointer_regions_js(touch_targets.empty() ? nullptr : touch_targets.front().data(), static_cast<int>(touch_targets.size()),
+                       wants_wheel ? 1 : 0);
+}
 
 }  // namespace hebbian::app

@@ -24,6 +24,7 @@ Changes set_changes(const App& app, const embed::HostCommand& command, std::stri
     Changes changes;
     changes.view = wanted.view;
     changes.embed = wanted.embed;
+    changes.theme = wanted.theme;
     changes.playing = wanted.autoplay;
     changes.steps_per_frame = wanted.setup.speed;
     before.setup.speed = wanted.setup.speed;

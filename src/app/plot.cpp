@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/palette.hpp"
+#include "app/theme.hpp"
 
 namespace hebbian::app {
 
@@ -56,7 +56,7 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
     size = ImVec2(std::max(size.x, 40.0f), std::max(size.y, 40.0f));
     ImGui::InvisibleButton(title, size);
     const float font = ImGui::GetFontSize();
-    draw_->AddText(origin, palette::kWhite, title);
+    draw_->AddText(origin, colours().foreground, title);
 
     // Legend: after the title when the row has room, else on a row of its own.
     const float swatch = 1.6f * font, spacing = 1.2f * font;
@@ -70,7 +70,7 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
         stroke_path(draw_, {ImVec2(at.x, at.y + 0.55f * font), ImVec2(at.x + swatch, at.y + 0.55f * font)}, e.colour,
                     e.stroke, 2 * unit_, 4 * unit_);
         at.x += swatch + 4 * unit_;
-        draw_->AddText(at, palette::kAxis, e.label);
+        draw_->AddText(at, colours().axis, e.label);
         at.x += ImGui::CalcTextSize(e.label).x + spacing;
     }
 
@@ -79,26 +79,26 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
     max_ = ImVec2(origin.x + size.x - 8 * unit_, origin.y + size.y - (x_label && *x_label ? 2.6f : 1.5f) * font);
     max_.x = std::max(max_.x, min_.x + 10), max_.y = std::max(max_.y, min_.y + 10);
 
-    draw_->AddRectFilled(min_, max_, palette::kPlotBackground);
+    draw_->AddRectFilled(min_, max_, colours().plot_background);
     for (double t : ticks(y_, 5)) {
         const float sy = to_screen(x_.lo, t).y;
-        draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), palette::kGrid);
+        draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), colours().grid);
         const std::string text = format_number(t);
         const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
-        draw_->AddText(ImVec2(min_.x - extent.x - 4 * unit_, sy - 0.5f * extent.y), palette::kAxis, text.c_str());
+        draw_->AddText(ImVec2(min_.x - extent.x - 4 * unit_, sy - 0.5f * extent.y), colours().axis, text.c_str());
     }
     for (double t : ticks(x_, 6)) {
         const float sx = to_screen(t, y_.lo).x;
-        draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), palette::kGrid);
+        draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), colours().grid);
         const std::string text = format_number(t);
         const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
-        draw_->AddText(ImVec2(sx - 0.5f * extent.x, max_.y + 2 * unit_), palette::kAxis, text.c_str());
+        draw_->AddText(ImVec2(sx - 0.5f * extent.x, max_.y + 2 * unit_), colours().axis, text.c_str());
     }
     if (x_label && *x_label) {
         const ImVec2 extent = ImGui::CalcTextSize(x_label);
-        draw_->AddText(ImVec2(0.5f * (min_.x + max_.x - extent.x), max_.y + 1.2f * font), palette::kAxis, x_label);
+        draw_->AddText(ImVec2(0.5f * (min_.x + max_.x - extent.x), max_.y + 1.2f * font), colours().axis, x_label);
     }
-    draw_->AddRect(min_, max_, palette::kAxis);
+    draw_->AddRect(min_, max_, colours().axis);
     draw_->PushClipRect(min_, max_, true);
 }
 
@@ -185,7 +185,7 @@ void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const E
         if (i < b.size() && std::isfinite(b(i)))
             draw->AddRectFilled(ImVec2(base.x, plot.to_screen(0, b(i)).y), ImVec2(base.x + bar, base.y), colour_b);
     }
-    plot.segment(-0.5, 0.0, double(n) - 0.5, 0.0, palette::kAxis);
+    plot.segment(-0.5, 0.0, double(n) - 0.5, 0.0, colours().axis);
 }
 
 }  // namespace hebbian::app

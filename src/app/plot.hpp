@@ -3,9 +3,9 @@
 // markers in data coordinates. Used by every view.
 //
 //   Plot plot("|w|", size, x_range, y_range, "step",
-//             {{"simulation", palette::kBlue}, {"theory", palette::kWhite, Stroke::Dashed}});
-//   plot.line(steps, norms, palette::kBlue);
-//   plot.line(steps, predicted, palette::kWhite, Stroke::Dashed);
+//             {{"simulation", colours().blue}, {"theory", colours().foreground, Stroke::Dashed}});
+//   plot.line(steps, norms, colours().blue);
+//   plot.line(steps, predicted, colours().foreground, Stroke::Dashed);
 //
 // The legend sits in the title row (or a row under it when it does not fit), never over the data.
 #pragma once

@@ -8,7 +8,7 @@
 #include "app/colour_map.hpp"
 #include "app/feedforward_view.hpp"
 #include "app/matrix_layout.hpp"
-#include "app/palette.hpp"
+#include "app/theme.hpp"
 #include "app/plot.hpp"
 #include "imgui.h"
 
@@ -23,16 +23,19 @@ struct Hover {
 };
 
 // One heatmap with its title; fills `hover` when the mouse is over one of its cells.
-void draw_heatmap(const char* title, int slot, const Eigen::MatrixXd& m, double scale, float side,
-                  HeatmapRenderer& heatmaps, Hover& hover) {
+// A thin frame in the axis colour keeps the near-white zero of the map apart from a white page.
+void draw_heatmap(const char* title, int slot, const Eigen::MatrixXd& m, double scale, HeatmapRenderer::Version version,
+                  float side, HeatmapRenderer& heatmaps, Hover& hover) {
     ImGui::BeginGroup();
     ImGui::TextUnformatted(title);
-    const ImTextureID texture = heatmaps.draw(slot, m, scale);
+    const ImTextureID texture = heatmaps.draw(slot, m, scale, version);
     const ImVec2 corner = ImGui::GetCursorScreenPos();
     if (texture)
         ImGui::Image(texture, ImVec2(side, side));
     else
         ImGui::Dummy(ImVec2(side, side));
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(corner.x - 1, corner.y - 1), ImVec2(corner.x + side + 1, corner.y + side + 1),
+                                        colours().axis);
     if (ImGui::IsItemHovered()) {
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         if (auto cell = cell_under(mouse.x - corner.x, mouse.y - corner.y, side, side, int(m.rows()), int(m.cols()))) {
@@ -64,12 +67,12 @@ void draw_colour_bar(float height, double scale) {
         const float y0 = corner.y + height * b / kBands, y1 = corner.y + height * (b + 1) / kBands;
         draw->AddRectFilledMultiColor(ImVec2(corner.x, y0), ImVec2(corner.x + width, y1), ct, ct, cb, cb);
     }
-    draw->AddRect(corner, ImVec2(corner.x + width, corner.y + height), palette::kAxis);
+    draw->AddRect(corner, ImVec2(corner.x + width, corner.y + height), colours().axis);
     for (int k = 0; k <= 4; ++k) {
         const double value = scale * (1.0 - 0.5 * k);
         const float y = corner.y + height * k / 4.0f;
-        draw->AddLine(ImVec2(corner.x + width, y), ImVec2(corner.x + width + 4, y), palette::kAxis);
-        draw->AddText(ImVec2(corner.x + width + 6, y - 0.5f * font), palette::kWhite, format_number(value).c_str());
+        draw->AddLine(ImVec2(corner.x + width, y), ImVec2(corner.x + width + 4, y), colours().axis);
+        draw->AddText(ImVec2(corner.x + width + 6, y - 0.5f * font), colours().foreground, format_number(value).c_str());
     }
     ImGui::EndGroup();
 }
@@ -88,16 +91,17 @@ void draw_error_plot(ImVec2 size, const Simulation& sim, bool compact) {
     include(steps, x);
     Plot plot(compact ? "|alpha W - C| / |C| (log)" : "Relative error |alpha W - C|_F / |C|_F (log scale)", size,
               finish(steps, 0.0), finish(y), "step",
-              {{compact ? "run" : "simulation", palette::kBlue},
-               {compact ? "theory" : "mean-field (1 - eta alpha)^t; floor: sampling noise", palette::kWhite,
+              {{compact ? "run" : "simulation", colours().blue},
+               {compact ? "theory" : "mean-field (1 - eta alpha)^t; floor: sampling noise", colours().foreground,
                 Stroke::Dashed}});
-    plot.line(x, h.predicted_relative_error, palette::kWhite, Stroke::Dashed);
-    plot.line(x, h.relative_error, palette::kBlue, Stroke::Solid, 2.0f);
+    plot.line(x, h.predicted_relative_error, colours().foreground, Stroke::Dashed);
+    plot.line(x, h.relative_error, colours().blue, Stroke::Solid, 2.0f);
 }
 
 }  // namespace
 
-Changes draw_recurrent_view(const Simulation& sim, UiState& ui, HeatmapRenderer& heatmaps) {
+Changes draw_recurrent_view(const ViewRun& run, UiState& ui, HeatmapRenderer& heatmaps) {
+    const Simulation& sim = run.primary();
     if (!ui.embed)
         ImGui::TextWrapped("Every neuron connects to every other: dW = eta (x x^T - alpha W) learns W -> C / alpha, "
                        "the input covariance. Row i of each image is row i of the matrix.");
@@ -114,14 +118,14 @@ Changes draw_recurrent_view(const Simulation& sim, UiState& ui, HeatmapRenderer&
     const float side =
         std::max(40.0f, std::min(0.5f * (avail.x - bar) - 2 * ImGui::GetStyle().ItemSpacing.x, avail.y * 0.55f));
     Hover hover;
-    draw_heatmap("learned W", 0, w, scale, side, heatmaps, hover);
+    draw_heatmap("learned W", 0, w, scale, {run.generation, sim.steps_done()}, side, heatmaps, hover);
     ImGui::SameLine();
-    draw_heatmap(has_target ? "target C / alpha" : "C (alpha = 0: no steady state, W grows)", 1, target, scale, side,
-                 heatmaps, hover);
+    draw_heatmap(has_target ? "target C / alpha" : "C (alpha = 0: no steady state, W grows)", 1, target, scale,
+                 {run.generation, -1}, side, heatmaps, hover);
     ImGui::SameLine();
     draw_colour_bar(side, scale);
 
-    const bool compact = ui.embed && avail.y < kCompactHeight;
+    const bool compact = ui.compact;
     if (hover.name)
         ImGui::Text("%s [row %d, column %d] = %s", hover.name, hover.cell.row + 1, hover.cell.col + 1,
                     format_number(hover.value).c_str());

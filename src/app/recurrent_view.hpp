@@ -6,10 +6,10 @@
 
 #include "app/heatmap_renderer.hpp"
 #include "app/ui_state.hpp"
-#include "core/simulation.hpp"
+#include "app/view_run.hpp"
 
 namespace hebbian::app {
 
-Changes draw_recurrent_view(const Simulation& sim, UiState& ui, HeatmapRenderer& heatmaps);
+Changes draw_recurrent_view(const ViewRun& run, UiState& ui, HeatmapRenderer& heatmaps);
 
 }  // namespace hebbian::app

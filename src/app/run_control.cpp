@@ -2,6 +2,7 @@
 #include "app/run_control.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "app/page_bridge.hpp"
 #include "embed/csv_import.hpp"
@@ -34,6 +35,8 @@ std::string restart(ViewRun& run, View view, const SimParams& params) {
     run.error = check(run, view, params);
     if (!run.error.empty()) return run.error;
     run.params = params;
+    run.generation += 1;
+    run.seconds_per_step = 0.0;
     for (size_t s = 0; s < run.sims.size(); ++s) run.sims[s].reset(params_for(view, params, s));
     if (!run.weight_paths.empty())
         for (size_t s = 0; s < run.sims.size(); ++s)
@@ -95,6 +98,27 @@ long long advance(ViewRun& run, long long steps) {
     return run.primary().steps_done() - before;
 }
 
+long long advance_within(ViewRun& run, long long steps, double budget_seconds) {
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point start = Clock::now();
+    long long done = 0;
+    double elapsed = 0.0;
+    while (done < steps && elapsed < budget_seconds) {
+        // A first single step measures the cost; then chunks that fill what is left of the budget.
+        long long chunk = 1;
+        if (run.seconds_per_step > 0.0)
+            chunk = std::clamp(static_cast<long long>((budget_seconds - elapsed) / run.seconds_per_step), 1LL, steps - done);
+        const Clock::time_point before = Clock::now();
+        const long long ran = advance(run, chunk);
+        const double seconds = std::chrono::duration<double>(Clock::now() - before).count();
+        if (ran <= 0) break;
+        run.seconds_per_step = seconds / double(ran);
+        done += ran;
+        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    }
+    return done;
+}
+
 std::string apply_changes(App& app, const Changes& changes) {
     std::string error;
     if (changes.view && *changes.view != app.ui.view) {
@@ -102,6 +126,7 @@ std::string apply_changes(App& app, const Changes& changes) {
         app.ui.select_view = true;
     }
     if (changes.embed) app.ui.embed = *changes.embed;
+    if (changes.theme) app.ui.theme = *changes.theme;
     const View view = app.ui.view;
     ViewRun& run = run_of(app, view);
     if (changes.data) error = load_data(app, *changes.data);
@@ -129,6 +154,7 @@ embed::PageState page_state(const App& app) {
     state.setup = {run.params, run.steps_per_frame};
     state.autoplay = run.playing;
     state.embed = app.ui.embed;
+    state.theme = app.ui.theme;
     return state;
 }
 

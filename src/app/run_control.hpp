@@ -20,6 +20,14 @@ std::string apply_changes(App& app, const Changes& changes);
 // recording weight paths where the view keeps them); returns the primary run's steps.
 long long advance(ViewRun& run, long long steps);
 
+// The most wall time a frame spends learning, whatever the speed setting: the page
+// around the figure stays responsive.
+constexpr double kFrameBudgetSeconds = 0.010;
+
+// advance() in chunks sized from the measured cost of a step (run.seconds_per_step),
+// stopping at `steps` or once `budget_seconds` have passed; returns the steps run.
+long long advance_within(ViewRun& run, long long steps, double budget_seconds);
+
 // The open view as a page address sees it: parameters, speed, playing, embed.
 embed::PageState page_state(const App& app);
 // Every view's parameters and speed, for settings that switch the view.

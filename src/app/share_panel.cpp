@@ -2,7 +2,7 @@
 #include "app/share_panel.hpp"
 
 #include "app/controls_panel.hpp"
-#include "app/palette.hpp"
+#include "app/theme.hpp"
 #include "imgui.h"
 
 namespace hebbian::app {
@@ -14,7 +14,7 @@ using embed::ExportWhat;
 
 void warning(const std::string& text) {
     if (text.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kWarning);
+    ImGui::PushStyleColor(ImGuiCol_Text, colours().warning);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
@@ -36,7 +36,7 @@ void export_row(const char* label, ExportWhat what, Changes& changes) {
 
 void draw_notice(UiState& ui) {
     if (ui.notice.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kWarning);
+    ImGui::PushStyleColor(ImGuiCol_Text, colours().warning);
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4);
     ImGui::TextUnformatted(("Page address corrected: " + ui.notice).c_str());
     ImGui::PopTextWrapPos();

@@ -7,6 +7,8 @@ namespace hebbian::app {
 
 void FrameStats::add_frame(long long steps, double step_seconds, double frame_seconds) {
     simulation_ms = 0.9 * simulation_ms + 0.1 * (1000.0 * step_seconds);
+    frame_steps = steps;
+    frame_simulation_ms = 1000.0 * step_seconds;
     window_steps += steps;
     window_seconds += frame_seconds;
     if (window_seconds >= 0.5) {
@@ -18,8 +20,8 @@ void FrameStats::add_frame(long long steps, double step_seconds, double frame_se
 
 void draw_status_line(const ViewRun& run, const FrameStats& stats) {
     const Simulation& sim = run.primary();
-    ImGui::Text("step %lld   |   %.0f steps/s   |   simulation %.3f ms/frame (%d steps/frame)   |   %.0f fps",
-                sim.steps_done(), stats.steps_per_second, stats.simulation_ms, run.steps_per_frame,
+    ImGui::Text("step %lld   |   %.0f steps/s   |   simulation %.3f ms/frame (%lld of %d steps/frame)   |   %.0f fps",
+                sim.steps_done(), stats.steps_per_second, stats.simulation_ms, stats.frame_steps, run.steps_per_frame,
                 double(ImGui::GetIO().Framerate));
     for (const Simulation& s : run.sims)
         if (s.divergence().diverged) {

@@ -1,5 +1,6 @@
-// The status line under every view: step count, learning steps per second, and the
-// milliseconds of simulation each frame costs (the fixed work the frame times).
+// The status line under every view: step count, learning steps per second, the
+// milliseconds of simulation each frame costs, and the steps per frame reached against
+// the speed asked for (the frame's time budget may cut them).
 #pragma once
 
 #include "app/view_run.hpp"
@@ -12,6 +13,8 @@ struct FrameStats {
     double steps_per_second = 0.0;   // learning steps per wall-clock second, over the last half second
     long long window_steps = 0;      // steps counted in the current measuring window
     double window_seconds = 0.0;     // wall time of the current measuring window
+    long long frame_steps = 0;       // steps the last frame ran
+    double frame_simulation_ms = 0.0;  // milliseconds of simulation in the last frame
 
     // Adds one frame: `steps` learning steps that took `step_seconds`, in a frame of `frame_seconds`.
     void add_frame(long long steps, double step_seconds, double frame_seconds);

@@ -11,20 +11,30 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "app/layout.hpp"
 #include "app/view.hpp"
 #include "core/simulation.hpp"
 #include "embed/host_message.hpp"
+#include "embed/page_state.hpp"
 
 namespace hebbian::app {
+
+// Rectangles (CSS px from the canvas's corner: x0 y0 x1 y1) where a touch belongs to the figure.
+using TouchTargets = std::vector<std::array<float, 4>>;
 
 struct UiState {
     View view = View::Feedforward;      // the open view
     bool select_view = true;            // the tab bar must open `view` this frame (start-up, page address)
     std::array<SimParams, kViewCount> drafts;  // parameters as being edited, per view (may be invalid)
     int amplification_stream = 0;       // the input stream i the amplification view follows
-    bool embed = false;                 // compact layout for an iframe (?embed=1): one view, no tabs
-    bool controls_open = false;         // embed: the controls are shown instead of the view
+    bool embed = false;                 // embed mode (?embed=1): one view, no tabs
+    embed::Theme theme = embed::Theme::Auto;  // the theme setting (auto follows the reader's preference)
+    Layout layout;                      // this frame's layout, from the canvas size in CSS px
+    bool compact = false;               // the views draw their compact form (= layout.compact)
+    bool controls_open = false;         // embed and narrow: the controls are shown instead of the view
+    TouchTargets touch_targets;         // this frame's sliders: a touch starting there drags them
     std::string notice;                 // what the page address had wrong and what was used instead
     std::string data_name;              // the CSV file the feedforward and recurrent views learn from
     std::string data_error;             // why the last CSV file was refused ("" when it was not)
@@ -50,7 +60,8 @@ struct Changes {
     std::optional<SimParams> params;     // restart the open view's run with these
     std::optional<bool> playing;         // play (true) or pause (false)
     std::optional<int> steps_per_frame;  // learning steps each frame runs while playing
-    std::optional<bool> embed;           // switch the compact layout on or off
+    std::optional<bool> embed;           // switch embed mode on or off
+    std::optional<embed::Theme> theme;   // switch the theme
     long long steps = 0;                 // run this many learning steps now (the Step button: 1)
     bool reset = false;                  // restart with the current parameters
     std::optional<LoadedData> data;      // learn from this data set (feedforward and recurrent views)
@@ -64,6 +75,7 @@ struct Changes {
         if (other.playing) playing = other.playing;
         if (other.steps_per_frame) steps_per_frame = other.steps_per_frame;
         if (other.embed) embed = other.embed;
+        if (other.theme) theme = other.theme;
         steps += other.steps;
         reset = reset || other.reset;
         if (other.data) data = other.data;

@@ -19,7 +19,8 @@ const std::vector<SettingSpec> kSpecs = {
     {"embed", K::Flag, 0, 0, "", "1: compact layout for an iframe (one view, no tabs)"},
     {"view", K::Choice, 0, 0, "feedforward|recurrent|amplification|appendix",
      "the view to open, with its own default parameters"},
-    {"autoplay", K::Flag, 0, 0, "", "0: start paused"},
+    {"autoplay", K::Flag, 0, 0, "", "0: start paused; 1: play even when the reader prefers reduced motion"},
+    {"theme", K::Choice, 0, 0, "auto|light|dark", "colours: light, dark, or auto (the reader's prefers-color-scheme)"},
     {"speed", K::Whole, 1, kMaxSpeed, "", "learning steps per frame while playing"},
     {"source", K::Choice, 0, 0, "gaussian2d|spectrum|latent", "input model"},
     {"N", K::Whole, 2, kMaxInputsReal, "", "input neurons (gaussian2d: always 2)"},
@@ -148,6 +149,7 @@ std::string value_text(const PageState& s, const SettingSpec& spec) {
     }
     if (key == "view") return view_name(s.view);
     if (key == "rule") return to_string(p.learning.rule);
+    if (key == "theme") return theme_name(s.theme);
     return to_string(p.source.kind);  // "source"
 }
 
@@ -175,8 +177,10 @@ std::string apply_choice(SettingsResult& r, const SettingSpec& spec, const std::
         if (recurrent_view(s.view) && rule != Rule::Hebb && rule != Rule::Decay)
             return "the recurrent circuit takes hebb or decay";
         s.setup.params.learning.rule = rule;
+    } else if (key == "theme") {
+        s.theme = text == "light" ? Theme::Light : text == "dark" ? Theme::Dark : Theme::Auto;
     } else {
-        s.setup.params.source.kind = *parse_source_kind(text);
+        s.setup.params.source.kind = *parse_source_kind(text);  // "source"
     }
     return "";
 }
@@ -226,6 +230,15 @@ void keep_within_inputs(SettingsResult& r, const SettingSpec& spec) {
 
 }  // namespace
 
+const char* theme_name(Theme theme) {
+    switch (theme) {
+        case Theme::Light: return "light";
+        case Theme::Dark: return "dark";
+        case Theme::Auto: break;
+    }
+    return "auto";
+}
+
 const std::vector<SettingSpec>& setting_specs() { return kSpecs; }
 
 const SettingSpec* find_setting(std::string_view key) {
@@ -244,6 +257,7 @@ SettingsResult apply_settings(const PageState& state, const QueryPairs& settings
     for (const auto& [key, value] : settings) {
         if (const SettingSpec* spec = find_setting(key)) {
             given[static_cast<size_t>(spec - specs.data())] = value;
+            result.autoplay_given = result.autoplay_given || std::string_view(spec->key) == "autoplay";
         } else {
             result.unknown_keys.push_back(shown(key));
         }

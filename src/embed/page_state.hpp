@@ -28,11 +28,17 @@ constexpr int kMaxPageInputs = kMaxInputsWeb;
 // The most learning steps one frame may run.
 constexpr int kMaxSpeed = 5000;
 
+// The figure's colours: light for a white article, dark, or auto (the reader's
+// prefers-color-scheme, resolved by the page).
+enum class Theme { Auto, Light, Dark };
+const char* theme_name(Theme theme);
+
 struct PageState {
     View view = View::Feedforward;                      // the open view
     ViewSetup setup = default_setup(View::Feedforward);  // its parameters and speed
     bool autoplay = true;                               // learning runs from the first frame
     bool embed = false;                                 // compact layout for an iframe: one view, no tabs
+    Theme theme = Theme::Auto;                          // colours (auto: follow prefers-color-scheme)
 };
 
 enum class SettingKind {
@@ -70,6 +76,7 @@ struct SettingsResult {
     PageState state;
     std::vector<Correction> corrections;
     std::vector<std::string> unknown_keys;  // keys no spec names, ignored
+    bool autoplay_given = false;            // the settings named autoplay (or play) themselves
 };
 
 // Applies `settings` on top of `state`, key by key in setting_specs() order (for a key

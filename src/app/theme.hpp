@@ -1,0 +1,48 @@
+// The figure's two themes: Dear ImGui's style and our plot colours, for a dark page and
+// for a white article, and the sizes that follow from the pointer (touch or mouse).
+//
+// Plot colours are the Okabe-Ito palette (colour-blind safe). On the light theme they
+// are darkened so each keeps WCAG AA contrast against the white plot background (text
+// 4.5:1: blue 5.2, orange 4.6, green 5.4, vermillion 5.2, purple 6.5, yellow 5.3); on the
+// dark theme the originals are used (4.6 to 13 against the plot background).
+//
+// The theme in use is kept beside Dear ImGui's own style, in its context (io.UserData),
+// and read with colours() while drawing, as ImGui::GetStyle() is.
+#pragma once
+
+#include "imgui.h"
+
+namespace hebbian::app {
+
+struct Palette {
+    ImU32 blue, orange, green, vermillion, purple, yellow;
+    ImU32 foreground;       // titles, the dashed theory lines
+    ImU32 samples;          // scatter points (translucent)
+    ImU32 axis;             // axes, tick labels, frames
+    ImU32 grid;
+    ImU32 plot_background;
+    ImU32 warning;
+    ImVec4 page;            // what the canvas is cleared to
+};
+
+const Palette& palette_for(bool light);
+// The palette of the theme in use (set by apply_theme).
+const Palette& colours();
+// The k-th of a cycle of distinguishable line colours of the theme in use.
+ImU32 series_colour(int k);
+
+struct ThemeChoice {
+    bool light = false;          // the light theme (else dark)
+    bool coarse_pointer = false; // touch: controls at least kTouchTargetPixels tall
+    float pixel_ratio = 1.0f;    // device pixels per CSS px: the font atlas is rasterised at this scale
+    bool operator==(const ThemeChoice& o) const {
+        return light == o.light && coarse_pointer == o.coarse_pointer && pixel_ratio == o.pixel_ratio;
+    }
+};
+
+// Rebuilds the font atlas and the style for `choice`: text of kTextPixels CSS px drawn
+// from an atlas at the pixel ratio (sharp on high-DPI screens), sizes in CSS px. The GL
+// backend's font texture must be rebuilt afterwards (its device objects are dropped here).
+void apply_theme(const ThemeChoice& choice);
+
+}  // namespace hebbian::app
