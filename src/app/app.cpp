@@ -37,11 +37,19 @@ bool light_theme(const App& app) {
     return app.ui.theme == embed::Theme::Light;
 }
 
+// Restarts ImGui's OpenGL renderer: new shaders, buffers and font texture. (Dropping only
+// its device objects would keep its record of the old buffers' sizes.)
+void restart_renderer(const App& app) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init(app.glsl_version);
+}
+
 // Rebuilds fonts and style when the theme, the pointer or the pixel ratio changed.
 void fit_theme(App& app) {
     const ThemeChoice wanted{light_theme(app), app.reader.coarse_pointer, app.display.pixel_ratio};
     if (app.theme && *app.theme == wanted) return;
     apply_theme(wanted);
+    restart_renderer(app);
     app.theme = wanted;
 }
 
@@ -52,14 +60,15 @@ bool keep_gl_context(App& app) {
     if (app.gl.losses != app.gl_losses_handled) {
         app.gl_losses_handled = app.gl.losses;
         if (!app.gl_released) {
-            ImGui_ImplOpenGL3_DestroyDeviceObjects();  // shaders, buffers, the font texture
+            ImGui_ImplOpenGL3_Shutdown();  // shaders, buffers, the font texture
             app.heatmaps.shutdown();
             app.gl_released = true;
         }
     }
     if (app.gl.lost) return false;
     if (app.gl_released) {
-        app.heatmaps.init();  // ImGui's backend rebuilds its own objects in its next NewFrame
+        ImGui_ImplOpenGL3_Init(app.glsl_version);  // builds its objects in its next NewFrame
+        app.heatmaps.init();
         app.gl_released = false;
         app.gl_restores_done += 1;
     }
@@ -233,8 +242,9 @@ StatusReport report(const App& app) {
 
 }  // namespace
 
-void init_app(App& app, GLFWwindow* window, const PageAddress& address) {
+void init_app(App& app, GLFWwindow* window, const char* glsl_version, const PageAddress& address) {
     app.window = window;
+    app.glsl_version = glsl_version;
     app.page_base = address.base;
     app.reader = read_reader_settings();
     app.heatmaps.init();  // on failure the recurrent view shows heatmaps.error()

@@ -36,6 +36,7 @@ namespace hebbian::app {
 
 struct App {
     GLFWwindow* window = nullptr;
+    const char* glsl_version = "";         // what the GL renderer backend is started with
     std::array<ViewRun, kViewCount> runs;  // one per view, indexed by view_index()
     UiState ui;
     HeatmapRenderer heatmaps;
@@ -56,7 +57,8 @@ struct App {
 
 // Starts every view's default run, then applies the page address's settings (showing a
 // notice for each value it had to correct). Needs the GL context.
-void init_app(App& app, GLFWwindow* window, const PageAddress& address);
+// `glsl_version` is the one ImGui's OpenGL3 backend was initialised with.
+void init_app(App& app, GLFWwindow* window, const char* glsl_version, const PageAddress& address);
 // One frame; `app` is the App (the signature emscripten_set_main_loop_arg wants).
 void frame(void* app);
 // Serves the page's waiting requests now and publishes the status; `app` is the App.

@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
 
     // 4. The app, and the loop that calls its frame function.
     auto app = std::make_unique<hebbian::app::App>();
-    hebbian::app::init_app(*app, window, hebbian::app::startup_address(argc, argv));
+    hebbian::app::init_app(*app, window, glsl_version, hebbian::app::startup_address(argc, argv));
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(hebbian::app::frame, app.get(), 0, true);  // never returns
 #else

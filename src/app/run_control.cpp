@@ -103,11 +103,13 @@ long long advance_within(ViewRun& run, long long steps, double budget_seconds) {
     const Clock::time_point start = Clock::now();
     long long done = 0;
     double elapsed = 0.0;
-    while (done < steps && elapsed < budget_seconds) {
-        // A first single step measures the cost; then chunks that fill what is left of the budget.
+    while (done < steps && elapsed + run.seconds_per_step <= budget_seconds) {
+        // A first single step measures the cost; then each chunk fills half of what is left
+        // of the budget, so a step that costs twice the estimate still stays within it.
         long long chunk = 1;
         if (run.seconds_per_step > 0.0)
-            chunk = std::clamp(static_cast<long long>((budget_seconds - elapsed) / run.seconds_per_step), 1LL, steps - done);
+            chunk = std::clamp(static_cast<long long>(0.5 * (budget_seconds - elapsed) / run.seconds_per_step), 1LL,
+                               steps - done);
         const Clock::time_point before = Clock::now();
         const long long ran = advance(run, chunk);
         const double seconds = std::chrono::duration<double>(Clock::now() - before).count();

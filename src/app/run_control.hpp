@@ -25,7 +25,8 @@ long long advance(ViewRun& run, long long steps);
 constexpr double kFrameBudgetSeconds = 0.010;
 
 // advance() in chunks sized from the measured cost of a step (run.seconds_per_step),
-// stopping at `steps` or once `budget_seconds` have passed; returns the steps run.
+// stopping at `steps` or when one more step would pass `budget_seconds` (at least one
+// step is run); returns the steps run.
 long long advance_within(ViewRun& run, long long steps, double budget_seconds);
 
 // The open view as a page address sees it: parameters, speed, playing, embed.

@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "app/layout.hpp"
-#include "imgui_impl_opengl3.h"
 
 namespace hebbian::app {
 
@@ -51,7 +50,6 @@ void apply_theme(const ThemeChoice& choice) {
     font.SizePixels = kTextPixels * atlas_scale;
     io.Fonts->AddFontDefault(&font);
     io.FontGlobalScale = 1.0f / atlas_scale;
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();  // the next NewFrame rebuilds them with the new atlas
 
     ImGuiStyle style;
     if (choice.light) {

@@ -42,7 +42,7 @@ struct ThemeChoice {
 
 // Rebuilds the font atlas and the style for `choice`: text of kTextPixels CSS px drawn
 // from an atlas at the pixel ratio (sharp on high-DPI screens), sizes in CSS px. The GL
-// backend's font texture must be rebuilt afterwards (its device objects are dropped here).
+// renderer must then be restarted, so that it uploads the new atlas.
 void apply_theme(const ThemeChoice& choice);
 
 }  // namespace hebbian::app
