@@ -39,8 +39,8 @@ wasm() {
     cmake --build build/wasm -j "$jobs" &&
     ctest --test-dir build/wasm --output-on-failure
 }
-browser() {
-  bash tests/browser/run.sh build/wasm/web web/screenshots
+browser() {  # screenshots go to build/, never into the checkout (scripts/screenshots.sh refreshes web/screenshots)
+  bash tests/browser/run.sh build/wasm/web build/screenshots
 }
 
 step "native build and tests (core, runner)" native

@@ -162,6 +162,7 @@ ViewChanges draw_strip_ui(const std::array<ViewRun, kViewCount>& runs, UiState& 
     ui.select_view = false;
     Changes changes;
     if (ImGui::Button(run.playing ? "Pause" : "Play")) changes.playing = !run.playing;
+    explain(kPlayHelp);
     ImGui::SameLine();
     if (ImGui::Button("Reset")) changes.reset = true;
     ImGui::SameLine();

@@ -36,7 +36,7 @@ Changes draw_transport(const ViewRun& run, TouchTargets& targets) {
     Changes changes;
     if (ImGui::Button(run.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0)))
         changes.playing = !run.playing;
-    explain("Play runs 'steps per frame' learning steps every frame; pause stops learning (the views stay).");
+    explain(kPlayHelp);
     ImGui::SameLine();
     if (ImGui::Button("Step")) changes.steps = 1;
     explain("One learning step: draw a batch of samples x, update the weights once (e.g. w <- w + eta (y x - alpha w)).");
@@ -194,6 +194,12 @@ void draw_regime(View view, const Simulation& sim) {
 }
 
 }  // namespace
+
+const char* const kPlayHelp =
+    "Play runs 'steps per frame' learning steps every frame (at most 10 ms of learning per frame); pause stops "
+    "learning (the views stay).\n\nKeys: Space plays or pauses, Right arrow steps once (while no control has the "
+    "keyboard focus), R resets. Tab and the arrows move between controls, Enter presses or edits, Esc leaves them; "
+    "Esc then Tab leaves the figure.";
 
 void note_touch_target(TouchTargets& targets) {
     if (!ImGui::IsItemVisible()) return;

@@ -11,6 +11,9 @@ namespace hebbian::app {
 
 Changes draw_controls(View view, const ViewRun& run, UiState& ui);
 
+// The Play button's tooltip: what playing does, and the keyboard shortcuts.
+extern const char* const kPlayHelp;
+
 // Shows `text` (wrapped) as the tooltip of the last item while it is hovered.
 void explain(const char* text);
 
