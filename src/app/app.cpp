@@ -187,7 +187,9 @@ ViewChanges draw_strip_ui(const std::array<ViewRun, kViewCount>& runs, UiState& 
         ImGui::PopItemWidth();
         ImGui::EndChild();
     } else {
-        ImGui::BeginChild("view", ImVec2(0, 0), false);
+        // Compact views are drawn to fit exactly: no scroll bar for a fraction of a pixel.
+        const ImGuiWindowFlags fit = ui.compact ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0;
+        ImGui::BeginChild("view", ImVec2(0, 0), false, fit);
         changes.merge(draw_view(ui.view, run, ui, heatmaps));
         ImGui::EndChild();
     }
