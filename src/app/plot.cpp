@@ -76,7 +76,8 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
 
     const float left = ImGui::CalcTextSize("-8.88e+88").x + 6 * unit_;
     min_ = ImVec2(origin.x + left, origin.y + (own_row ? 2.6f : 1.5f) * font);
-    max_ = ImVec2(origin.x + size.x - 8 * unit_, origin.y + size.y - (x_label && *x_label ? 2.6f : 1.5f) * font);
+    const float right = 0.5f * ImGui::CalcTextSize("8888").x + 2 * unit_;  // room for the last x tick's label
+    max_ = ImVec2(origin.x + size.x - right, origin.y + size.y - (x_label && *x_label ? 2.6f : 1.5f) * font);
     max_.x = std::max(max_.x, min_.x + 10), max_.y = std::max(max_.y, min_.y + 10);
 
     draw_->AddRectFilled(min_, max_, colours().plot_background);
