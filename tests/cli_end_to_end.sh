@@ -46,7 +46,7 @@ PY
 "$bin" run --rule oja --eta 0.005 --steps 3000 --out "$work/oja.json" >/dev/null
 check "oja run is valid JSON" strict_json "$work/oja.json"
 
-"$bin" run --rule hebb --eta 50 --steps 100000 --out "$work/explode.json" >/dev/null
+"$bin" run --rule hebb --eta 1 --steps 100000 --out "$work/explode.json" >/dev/null
 check "a diverged run is valid JSON" strict_json "$work/explode.json"
 check "a diverged run says so" grep -q '"diverged":true' "$work/explode.json"
 
@@ -68,7 +68,7 @@ bad_input() {  # bad_input EXPECTED-TEXT ARGS...
 check "missing file" bad_input "cannot read data file" run --data "$work/none.csv"
 check "ragged CSV" bad_input "line 4" run --data "$data/ragged.csv"
 check "unknown rule" bad_input "unknown rule" run --rule nope
-check "negative rate" bad_input "eta must be a positive" run --eta -1
+check "negative rate" bad_input "--eta: -1 is outside" run --eta -1
 check "k > N" bad_input "outputs (k = 5)" run --outputs 5
 
 echo "cli_end_to_end: $passed passed, $failed failed"

@@ -9,7 +9,7 @@
 #include "embed/csv_import.hpp"
 #include "embed/export_text.hpp"
 #include "embed/json_value.hpp"
-#include "embed/number_format.hpp"
+#include "core/number_text.hpp"
 
 using namespace hebbian;
 using namespace hebbian::embed;

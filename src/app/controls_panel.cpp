@@ -2,32 +2,74 @@
 #include "app/controls_panel.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
 
 #include "app/axis_scale.hpp"
 #include "app/theme.hpp"
 #include "app/share_panel.hpp"
+#include "core/parameters.hpp"
+#include "embed/page_state.hpp"
 #include "imgui.h"
 
 namespace hebbian::app {
 
 namespace {
 
-bool slider(TouchTargets& targets, const char* label, double& value, double lo, double hi, bool logarithmic,
-            const char* tip) {
-    const bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &value, &lo, &hi, "%.4g",
-                                             logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
-    note_touch_target(targets);
-    explain(tip);
-    return changed;
-}
-
 bool slider(TouchTargets& targets, const char* label, int& value, int lo, int hi, bool logarithmic, const char* tip) {
     const bool changed = ImGui::SliderInt(label, &value, lo, hi, "%d",
                                           logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
     note_touch_target(targets);
     explain(tip);
+    return changed;
+}
+
+// The tooltip of a parameter: its meaning and, where there are, its equations and effects.
+std::string parameter_help(const Parameter& parameter) {
+    std::string text = parameter.meaning;
+    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return *parameter.details ? text + ".\n" + parameter.details : text + ".";
+}
+
+// A slider for the core table's parameter `key`, with its label, range (k and signals: at
+// most N) and scale; its tooltip is the table's meaning and details.
+bool parameter_slider(const char* key, SimParams& p, TouchTargets& targets) {
+    const Parameter& parameter = *find_parameter(key);
+    const bool logarithmic = parameter.scale == SliderScale::Log;
+    const ImGuiSliderFlags flags = logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None;
+    bool changed = false;
+    if (parameter.kind == ParameterKind::Whole) {
+        int value = static_cast<int>(parameter.get(p));
+        const int lo = static_cast<int>(parameter.lo), hi = std::max(lo, static_cast<int>(upper_bound(parameter, p)));
+        changed = ImGui::SliderInt(parameter.label, &value, lo, hi, "%d", flags);
+        if (changed) parameter.set(p, value);
+    } else {
+        double value = parameter.get(p);
+        changed = ImGui::SliderScalar(parameter.label, ImGuiDataType_Double, &value, &parameter.lo, &parameter.hi,
+                                      "%.4g", flags);
+        if (changed) parameter.set(p, value);
+    }
+    note_touch_target(targets);
+    explain(parameter_help(parameter).c_str());
+    return changed;
+}
+
+// A combo of the table's Choice parameter `key`: every name that `allowed` accepts.
+template <typename Allowed>
+bool parameter_combo(const char* key, SimParams& p, Allowed allowed) {
+    const Parameter& parameter = *find_parameter(key);
+    const int current = static_cast<int>(parameter.get(p));
+    bool changed = false;
+    if (ImGui::BeginCombo(parameter.label, value_text(parameter, p).c_str())) {
+        for (int i = 0; i < parameter.choice_count; ++i)
+            if (allowed(i) && ImGui::Selectable(parameter.choice_name(i).c_str(), i == current)) {
+                parameter.set(p, i);
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    explain(parameter_help(parameter).c_str());
     return changed;
 }
 
@@ -43,10 +85,11 @@ Changes draw_transport(const ViewRun& run, TouchTargets& targets) {
     ImGui::SameLine();
     if (ImGui::Button("Reset")) changes.reset = true;
     explain("Start again from step 0 with the same parameters and seed: same initial weights, same input stream.");
+    const embed::SettingSpec& spec = *embed::find_setting("speed");
     int speed = run.steps_per_frame;
-    if (slider(targets, "steps/frame", speed, 1, 5000, true,
-               "Learning steps per frame while playing: the fixed amount of work each frame does before drawing. "
-               "Time runs as t = frames x steps/frame."))
+    if (slider(targets, "steps/frame", speed, static_cast<int>(spec.lo), static_cast<int>(spec.hi), true,
+               "Learning steps per frame while playing: a target; learning gets at most 10 ms of each frame, and "
+               "the status line shows how many steps a frame reached. Time runs as t = frames x steps/frame."))
         changes.steps_per_frame = speed;
     return changes;
 }
@@ -59,120 +102,49 @@ bool draw_learning(View view, SimParams& p, TouchTargets& targets) {
         explain("The appendix runs both rules on the same inputs (same seed):\n"
                 "  hebb   dw = eta y x\n  decay  dw = eta (y x - alpha w)");
     } else {
-        constexpr Rule kFeedforwardRules[] = {Rule::Hebb, Rule::Decay, Rule::Oja, Rule::Sanger, Rule::Bcm};
-        const int rule_count = recurrent_view(view) ? 2 : 5;
-        if (ImGui::BeginCombo("rule", to_string(p.learning.rule).c_str())) {
-            for (int r = 0; r < rule_count; ++r) {
-                const Rule rule = kFeedforwardRules[r];
-                if (ImGui::Selectable(to_string(rule).c_str(), rule == p.learning.rule)) {
-                    p.learning.rule = rule;
-                    changed = true;
-                }
-            }
-            ImGui::EndCombo();
-        }
-        explain(recurrent_view(view)
-                    ? "Learning rule of the recurrent weights W (N x N):\n"
-                      "  decay  dW = eta (x x^T - alpha W)   ->  W = C / alpha\n"
-                      "  hebb   dW = eta x x^T               (alpha = 0: W grows without bound)"
-                    : "Learning rule of the feedforward weights (y = W x):\n"
-                      "  hebb    dw = eta y x                 |w| grows like (1 + eta lambda_1)^t\n"
-                      "  decay   dw = eta (y x - alpha w)     fixed point C w = alpha w\n"
-                      "  oja     dw = eta y (x - y w)         |w| -> 1, w -> PC1\n"
-                      "  sanger  dW = eta (y x^T - LT[y y^T] W)  rows -> PC1..PCk\n"
-                      "  bcm     dw = eta y (y - theta) x,  dtheta = rate (y^2 - theta)");
+        changed |= parameter_combo("rule", p, [&p](int rule) { return circuit_takes(p.circuit, static_cast<Rule>(rule)); });
     }
-    changed |= slider(targets, "eta", p.learning.eta, 1e-4, 1.0, true,
-                      "Learning rate eta: the step size of every rule, e.g. dw = eta (y x - alpha w).\n"
-                      "Plain Hebb grows by (1 + eta lambda_1) per step; the recurrent decay run closes its gap "
-                      "by (1 - eta alpha) per step and needs eta alpha < 2.");
-    changed |= slider(targets, "alpha", p.learning.alpha, 0.0, 20.0, false,
-                      "Decay rate alpha in dw = eta (y x - alpha w) (feedforward) and dW = eta (x x^T - alpha W) "
-                      "(recurrent). Feedforward: |w| shrinks, holds or grows as alpha >, =, < lambda_1. "
-                      "Recurrent: W -> C / alpha, and the response (I - W)^-1 x exists only when alpha > lambda_1.");
-    if (!recurrent_view(view)) {
-        const int most = std::min(input_count(p.source), 8);
-        changed |= slider(targets, "outputs k", p.learning.outputs, 1, std::max(most, 1), false,
-                          "Number of output neurons k: y = W x with W a k x N matrix, one row w_i per output. "
-                          "Sanger's rule makes row i learn PC i; the other rules treat each row alone.");
-    }
+    changed |= parameter_slider("eta", p, targets);
+    changed |= parameter_slider("alpha", p, targets);
+    if (!recurrent_view(view)) changed |= parameter_slider("k", p, targets);
+    if (p.learning.rule == Rule::Bcm) changed |= parameter_slider("theta_rate", p, targets);
     return changed;
 }
 
 // Source kind and its parameters, N, baseline, batch, seed.
 bool draw_source(SimParams& p, TouchTargets& targets) {
-    bool changed = false;
     SourceParams& s = p.source;
-    constexpr SourceKind kKinds[] = {SourceKind::Gaussian2D, SourceKind::Spectrum, SourceKind::Latent};
-    if (ImGui::BeginCombo("source", to_string(s.kind).c_str())) {
-        for (SourceKind kind : kKinds)
-            if (ImGui::Selectable(to_string(kind).c_str(), kind == s.kind)) {
-                s.kind = kind;
-                changed = true;
-            }
-        ImGui::EndCombo();
-    }
-    explain("Input model x = A z + sigma e (z, e standard normal), covariance C = A A^T + sigma^2 I:\n"
-            "  gaussian2d  N = 2, A = R(angle) diag(sqrt(var major), sqrt(var minor))\n"
-            "  spectrum    A = Q diag(sqrt(lambda_i)), lambda_i = lambda_1 ratio^(i-1), Q random\n"
-            "  latent      A = sqrt(signal var) L (N x k loadings), sigma^2 = noise var (private)");
+    bool changed = parameter_combo("source", p, [](int) { return true; });
     const bool fixed = s.kind == SourceKind::Gaussian2D || s.kind == SourceKind::Dataset;
-    int inputs = input_count(s);
     ImGui::BeginDisabled(fixed);
-    if (slider(targets, "inputs N", inputs, 2, kMaxInputsWeb, true,
-               "Number of input neurons N: x has N entries and C is N x N. The 2-D Gaussian fixes N = 2, "
-               "a data set its number of columns.\nN stops at 1024 so the page stays under 256 MiB of memory "
-               "(measured: 94 MiB at N = 1024); large N also costs O(N^2) per sample.")) {
-        s.inputs = inputs;
-        changed = true;
-    }
+    changed |= parameter_slider("N", p, targets);
     ImGui::EndDisabled();
     switch (s.kind) {
         case SourceKind::Gaussian2D:
-            changed |= slider(targets, "var major", s.variance_major, 0.01, 10.0, true,
-                              "Variance along the major axis = lambda_1, the largest eigenvalue of C.");
-            changed |= slider(targets, "var minor", s.variance_minor, 0.01, 10.0, true,
-                              "Variance along the minor axis = lambda_2 of C.");
-            changed |= slider(targets, "angle", s.angle_deg, -90.0, 90.0, false,
-                              "Angle of the major axis (PC1) from the x axis, degrees: A = R(angle) diag(...).");
+            for (const char* key : {"var_major", "var_minor", "angle"}) changed |= parameter_slider(key, p, targets);
             break;
         case SourceKind::Spectrum:
-            changed |= slider(targets, "lambda_1", s.lambda1, 0.01, 10.0, true,
-                              "Largest eigenvalue of C: lambda_i = lambda_1 ratio^(i-1).");
-            changed |= slider(targets, "ratio", s.ratio, 0.05, 1.0, false,
-                              "Geometric ratio between successive eigenvalues: lambda_(i+1) = ratio lambda_i. "
-                              "Close to 1 makes PC1 hard to single out.");
+            for (const char* key : {"lambda1", "ratio"}) changed |= parameter_slider(key, p, targets);
             break;
         case SourceKind::Dataset:
             ImGui::TextDisabled("samples: rows of the CSV file, drawn at random");
             break;
         case SourceKind::Latent:
-            changed |= slider(targets, "signals", s.signals, 1, std::max(1, std::min(s.inputs, 8)), false,
-                              "Number k of shared latent signals z (x = sqrt(signal var) L z + sigma e); "
-                              "every stream mixes all k of them through its loadings L.");
-            changed |= slider(targets, "signal var", s.signal_variance, 0.01, 10.0, true,
-                              "Variance of each shared signal: A = sqrt(signal var) L, so the shared part of "
-                              "stream i has variance signal var |L_i|^2.");
-            changed |= slider(targets, "noise var", s.noise_variance, 0.0, 10.0, false,
-                              "sigma^2, the variance of the private (spurious) noise of each stream: "
-                              "C = A A^T + sigma^2 I; spurious share of stream i = sigma^2 / C_ii.");
+            for (const char* key : {"signals", "signal_var", "noise_var"}) changed |= parameter_slider(key, p, targets);
             break;
     }
-    changed |= slider(targets, "baseline", s.baseline, -2.0, 2.0, false,
-                      "Constant added to every input (a mean firing rate m). With 'subtract mean' the circuit "
-                      "sees x - m; without it, C + m m^T drags w towards the mean.");
-    changed |= ImGui::Checkbox("subtract mean", &p.subtract_mean);
-    explain("Feed x - m (the offset rule) instead of x, so the covariance the rule sees is C, not C + m m^T.");
-    changed |= slider(targets, "batch", p.batch, 1, 256, true,
-                      "Samples averaged per learning step: dw = eta <y x - alpha w> over the batch (1 = online).");
+    changed |= parameter_slider("baseline", p, targets);
+    const Parameter& subtract = *find_parameter("subtract_mean");
+    changed |= ImGui::Checkbox(subtract.label, &p.subtract_mean);
+    explain(parameter_help(subtract).c_str());
+    changed |= parameter_slider("batch", p, targets);
     ImGui::SetNextItemWidth(ImGui::CalcItemWidth());
     std::uint64_t seed = p.seed;
-    if (ImGui::InputScalar("seed", ImGuiDataType_U64, &seed)) {
+    if (ImGui::InputScalar(find_parameter("seed")->label, ImGuiDataType_U64, &seed)) {
         p.seed = seed;
         changed = true;
     }
-    explain("Random seed: fixes the source model (rotation, loadings), the initial weights w_0 = 0.1 N(0, 1) "
-            "and the input stream. Equal seeds give identical inputs.");
+    explain(parameter_help(*find_parameter("seed")).c_str());
     return changed;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/theme.hpp"
+#include "core/parameters.hpp"
 #include "app/plot.hpp"
 #include "app/predictions.hpp"
 #include "imgui.h"
@@ -89,7 +90,7 @@ void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
     const bool closed_form = rule == Rule::Hebb || rule == Rule::Decay;
     std::vector<double> predicted;
     if (closed_form) {
-        const double alpha = rule == Rule::Hebb ? 0.0 : sim.params().learning.alpha;
+        const double alpha = effective_alpha(sim.params().learning);
         const Eigen::VectorXd w0 = sim.initial_weights().row(0).transpose();
         for (double t : x)
             predicted.push_back(predicted_alignment(sim.components(), w0, sim.params().learning.eta, alpha, t));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/colour_map.hpp"
+#include "core/parameters.hpp"
 #include "app/feedforward_view.hpp"
 #include "app/matrix_layout.hpp"
 #include "app/theme.hpp"
@@ -107,7 +108,7 @@ Changes draw_recurrent_view(const ViewRun& run, UiState& ui, HeatmapRenderer& he
                        "the input covariance. Row i of each image is row i of the matrix.");
     if (!heatmaps.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", heatmaps.error().c_str());
     const Eigen::MatrixXd& w = sim.recurrent()->weights();
-    const double alpha = sim.params().learning.rule == Rule::Hebb ? 0.0 : sim.params().learning.alpha;
+    const double alpha = effective_alpha(sim.params().learning);
     const bool has_target = alpha > 0.0;
     const Eigen::MatrixXd target = has_target ? Eigen::MatrixXd(sim.covariance() / alpha) : sim.covariance();
     const double scale = symmetric_scale(w, target);

@@ -2,7 +2,7 @@
 #include "app/status_json.hpp"
 
 #include "embed/json_value.hpp"
-#include "embed/number_format.hpp"
+#include "core/number_text.hpp"
 
 namespace hebbian::app {
 
@@ -14,8 +14,7 @@ std::string optional_text(const std::string& s) { return s.empty() ? std::string
 }  // namespace
 
 std::string status_json(const StatusReport& r) {
-    using embed::json_number;
-    using embed::json_quote;
+        using embed::json_quote;
     std::string out = "{\"view\":" + json_quote(view_name(r.view));
     out += ",\"steps\":" + std::to_string(r.steps);
     out += ",\"alignment\":" + json_number(r.alignment);

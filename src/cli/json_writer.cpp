@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/number_text.hpp"
 #include "embed/json_value.hpp"
 
 namespace hebbian {
@@ -55,11 +56,7 @@ void JsonWriter::value(double number) {
         return;
     }
     separate();
-    // The shortest of %.15g and %.17g that reads back as the same double.
-    char text[32];
-    std::snprintf(text, sizeof text, "%.15g", number);
-    if (std::strtod(text, nullptr) != number) std::snprintf(text, sizeof text, "%.17g", number);
-    out_ << text;
+    out_ << exact_number(number);
 }
 
 void JsonWriter::value(long long number) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/csv.hpp"
+#include "core/parameters.hpp"
 #include "options.hpp"
 #include "result_json.hpp"
 
@@ -28,7 +29,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         out << usage();
         return args.empty() ? kBadInput : 0;
     }
-    if (args[0] != "run") return fail(err, "unknown command '" + args[0] + "' (the command is: hebbian run ...)");
+    if (args[0] == "parameters") {
+        out << parameter_table_markdown();
+        return 0;
+    }
+    if (args[0] != "run") return fail(err, "unknown command '" + args[0] + "' (the commands: hebbian run ..., hebbian parameters)");
 
     ParsedRunOptions parsed = parse_run_options(std::vector<std::string>(args.begin() + 1, args.end()));
     if (parsed.help) {

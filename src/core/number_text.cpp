@@ -1,8 +1,9 @@
-// Strict number parsing (see number_text.hpp).
+// Numbers as text, both ways (see number_text.hpp).
 #include "number_text.hpp"
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -53,5 +54,18 @@ bool parse_integer(std::string_view text, long long& value) {
     value = parsed;
     return true;
 }
+
+std::string exact_number(double value) {
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    char text[40];
+    for (int digits = 15; digits <= 17; ++digits) {
+        std::snprintf(text, sizeof text, "%.*g", digits, value);
+        if (std::strtod(text, nullptr) == value) break;
+    }
+    return text;
+}
+
+std::string json_number(double value) { return std::isfinite(value) ? exact_number(value) : "null"; }
 
 }  // namespace hebbian

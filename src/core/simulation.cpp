@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "kernels.hpp"
+#include "parameters.hpp"
 
 namespace hebbian {
 
@@ -59,7 +60,7 @@ std::string validate(const SimParams& p) {
     if (std::string why = validate(p.source); !why.empty()) return why;
     const int inputs = input_count(p.source);
     if (p.circuit == Circuit::Recurrent) {
-        if (p.learning.rule != Rule::Hebb && p.learning.rule != Rule::Decay)
+        if (!circuit_takes(Circuit::Recurrent, p.learning.rule))
             return "rule " + to_string(p.learning.rule) +
                    " is for the feedforward circuit; the recurrent circuit learns with decay (or hebb, alpha = 0)";
         if (std::string why = validate(RecurrentParams{p.learning.eta, p.learning.alpha}); !why.empty()) return why;
@@ -121,9 +122,7 @@ std::string Simulation::reset(const SimParams& params) {
     return "";
 }
 
-double Simulation::alpha_in_use() const {
-    return params_.learning.rule == Rule::Hebb ? 0.0 : params_.learning.alpha;
-}
+double Simulation::alpha_in_use() const { return effective_alpha(params_.learning); }
 
 void Simulation::step(long long n) {
     const long long batch = params_.batch;

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "embed/number_format.hpp"
+#include "core/number_text.hpp"
 
 namespace hebbian::embed {
 

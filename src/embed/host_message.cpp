@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "embed/json_value.hpp"
-#include "embed/number_format.hpp"
+#include "core/number_text.hpp"
 #include "embed/page_state.hpp"
 
 namespace hebbian::embed {

@@ -6,42 +6,44 @@
 #include <optional>
 
 #include "core/number_text.hpp"
-#include "embed/number_format.hpp"
 
 namespace hebbian::embed {
 
 namespace {
 
-constexpr double kMaxInputsReal = kMaxPageInputs;
 using K = SettingKind;
 
-const std::vector<SettingSpec> kSpecs = {
-    {"embed", K::Flag, 0, 0, "", "1: compact layout for an iframe (one view, no tabs)"},
+// The page's own settings; the simulation parameters follow from the core's table.
+const std::vector<SettingSpec> kPageSettings = {
+    {"embed", K::Flag, 0, 0, "", "1: one view under a strip of buttons, for an iframe"},
     {"view", K::Choice, 0, 0, "feedforward|recurrent|amplification|appendix",
      "the view to open, with its own default parameters"},
     {"autoplay", K::Flag, 0, 0, "", "0: start paused; 1: play even when the reader prefers reduced motion"},
     {"theme", K::Choice, 0, 0, "auto|light|dark", "colours: light, dark, or auto (the reader's prefers-color-scheme)"},
-    {"speed", K::Whole, 1, kMaxSpeed, "", "learning steps per frame while playing"},
-    {"source", K::Choice, 0, 0, "gaussian2d|spectrum|latent", "input model"},
-    {"N", K::Whole, 2, kMaxInputsReal, "", "input neurons (gaussian2d: always 2)"},
-    {"rule", K::Choice, 0, 0, "hebb|decay|oja|sanger|bcm", "learning rule (recurrent views: hebb or decay)"},
-    {"k", K::Whole, 1, kMaxInputsReal, "", "output neurons of the feedforward circuit, at most N"},
-    {"eta", K::Real, 1e-6, 1, "", "learning rate"},
-    {"alpha", K::Real, 0, 100, "", "decay rate"},
-    {"theta_rate", K::Real, 1e-4, 1, "", "BCM threshold rate"},
-    {"var_major", K::Real, 1e-3, 100, "", "gaussian2d: variance along the major axis (lambda_1)"},
-    {"var_minor", K::Real, 1e-3, 100, "", "gaussian2d: variance along the minor axis"},
-    {"angle", K::Real, -180, 180, "", "gaussian2d: angle of the major axis, degrees"},
-    {"lambda1", K::Real, 1e-3, 100, "", "spectrum: largest eigenvalue"},
-    {"ratio", K::Real, 0.01, 1, "", "spectrum: ratio of successive eigenvalues"},
-    {"signals", K::Whole, 1, kMaxInputsReal, "", "latent: shared signals, at most N"},
-    {"signal_var", K::Real, 1e-3, 100, "", "latent: variance of each shared signal"},
-    {"noise_var", K::Real, 0, 100, "", "latent: variance of each stream's private noise"},
-    {"baseline", K::Real, -100, 100, "", "constant added to every input"},
-    {"subtract_mean", K::Flag, 0, 0, "", "0: feed x instead of x - mean"},
-    {"batch", K::Whole, 1, kMaxBatch, "", "samples averaged per learning step"},
-    {"seed", K::Seed, 0, 0, "", "random seed: the source model, the initial weights, the samples"},
+    {"speed", K::Whole, 1, kMaxSpeed, "", "learning steps per frame while playing (at most 10 ms of each frame)"},
 };
+
+SettingKind setting_kind(ParameterKind kind) {
+    switch (kind) {
+        case ParameterKind::Real: return K::Real;
+        case ParameterKind::Whole: return K::Whole;
+        case ParameterKind::Seed: return K::Seed;
+        case ParameterKind::Flag: return K::Flag;
+        case ParameterKind::Choice: break;
+    }
+    return K::Choice;
+}
+
+std::vector<SettingSpec> all_settings() {
+    std::vector<SettingSpec> specs = kPageSettings;
+    for (const Parameter& p : parameters())
+        if (*p.key)
+            specs.push_back({p.key, setting_kind(p.kind), p.lo, p.hi,
+                             p.kind == ParameterKind::Choice ? choice_list(p) : std::string(), p.meaning, &p});
+    return specs;
+}
+
+const std::vector<SettingSpec> kSpecs = all_settings();
 
 // How a value was read: the number (or name) to use, or why it cannot be used.
 struct Reading {
@@ -57,45 +59,17 @@ std::string shown(std::string_view text) {
     return out;
 }
 
-// The field a key names, const or not as the state is.
-template <typename State>
-auto* real_field(State& s, std::string_view key) {
-    auto& p = s.setup.params;
-    if (key == "eta") return &p.learning.eta;
-    if (key == "alpha") return &p.learning.alpha;
-    if (key == "theta_rate") return &p.learning.theta_rate;
-    if (key == "var_major") return &p.source.variance_major;
-    if (key == "var_minor") return &p.source.variance_minor;
-    if (key == "angle") return &p.source.angle_deg;
-    if (key == "lambda1") return &p.source.lambda1;
-    if (key == "ratio") return &p.source.ratio;
-    if (key == "signal_var") return &p.source.signal_variance;
-    if (key == "noise_var") return &p.source.noise_variance;
-    return &p.source.baseline;  // "baseline"
-}
-
-template <typename State>
-auto* whole_field(State& s, std::string_view key) {
-    auto& p = s.setup.params;
-    if (key == "speed") return &s.setup.speed;
-    if (key == "N") return &p.source.inputs;
-    if (key == "k") return &p.learning.outputs;
-    if (key == "signals") return &p.source.signals;
-    return &p.batch;  // "batch"
-}
-
-template <typename State>
-auto* flag_field(State& s, std::string_view key) {
+// Where a Whole page setting lives; the parameters' fields are reached through the core's table.
+int* page_whole(PageState& s, std::string_view key) { return key == "speed" ? &s.setup.speed : nullptr; }
+bool* page_flag(PageState& s, std::string_view key) {
     if (key == "embed") return &s.embed;
     if (key == "autoplay") return &s.autoplay;
-    return &s.setup.params.subtract_mean;  // "subtract_mean"
+    return nullptr;
 }
 
 // k and signals are bounded by N as well as by their spec.
 double upper_bound(const SettingSpec& spec, const PageState& s) {
-    const std::string_view key = spec.key;
-    if (key == "k" || key == "signals") return std::min(spec.hi, double(input_count(s.setup.params.source)));
-    return spec.hi;
+    return spec.parameter ? hebbian::upper_bound(*spec.parameter, s.setup.params) : spec.hi;
 }
 
 std::string bound_text(const SettingSpec& spec, double bound) {
@@ -138,19 +112,12 @@ std::optional<bool> read_flag(std::string_view text) {
 
 // The current value of `key` in `s` as text (see page_settings).
 std::string value_text(const PageState& s, const SettingSpec& spec) {
-    const SimParams& p = s.setup.params;
+    if (spec.parameter) return hebbian::value_text(*spec.parameter, s.setup.params);
     const std::string_view key = spec.key;
-    switch (spec.kind) {
-        case SettingKind::Real: return exact_number(*real_field(s, key));
-        case SettingKind::Whole: return std::to_string(*whole_field(s, key));
-        case SettingKind::Seed: return std::to_string(p.seed);
-        case SettingKind::Flag: return *flag_field(s, key) ? "1" : "0";
-        case SettingKind::Choice: break;
-    }
     if (key == "view") return view_name(s.view);
-    if (key == "rule") return to_string(p.learning.rule);
     if (key == "theme") return theme_name(s.theme);
-    return to_string(p.source.kind);  // "source"
+    if (key == "speed") return std::to_string(s.setup.speed);
+    return (key == "embed" ? s.embed : s.autoplay) ? "1" : "0";  // the two page flags
 }
 
 bool is_choice(const SettingSpec& spec, std::string_view name) {
@@ -168,19 +135,17 @@ std::string apply_choice(SettingsResult& r, const SettingSpec& spec, const std::
     PageState& s = r.state;
     const std::string_view key = spec.key;
     if (key == "source" && text == "dataset") return "a data set cannot be named here: load a CSV file";
-    if (!is_choice(spec, text)) return text.empty() ? "empty" : "not one of " + std::string(spec.choices);
-    if (key == "view") {
+    if (!is_choice(spec, text)) return text.empty() ? "empty" : "not one of " + spec.choices;
+    if (spec.parameter) {
+        const int index = choice_index(*spec.parameter, text);
+        if (key == "rule" && !circuit_takes(s.setup.params.circuit, static_cast<Rule>(index)))
+            return "the " + to_string(s.setup.params.circuit) + " circuit takes " + rules_of(s.setup.params.circuit);
+        spec.parameter->set(s.setup.params, index);
+    } else if (key == "view") {
         s.view = *parse_view(text);
         s.setup = views[static_cast<size_t>(view_index(s.view))];
-    } else if (key == "rule") {
-        const Rule rule = *parse_rule(text);
-        if (recurrent_view(s.view) && rule != Rule::Hebb && rule != Rule::Decay)
-            return "the recurrent circuit takes hebb or decay";
-        s.setup.params.learning.rule = rule;
-    } else if (key == "theme") {
-        s.theme = text == "light" ? Theme::Light : text == "dark" ? Theme::Dark : Theme::Auto;
     } else {
-        s.setup.params.source.kind = *parse_source_kind(text);  // "source"
+        s.theme = text == "light" ? Theme::Light : text == "dark" ? Theme::Dark : Theme::Auto;  // "theme"
     }
     return "";
 }
@@ -194,9 +159,8 @@ void apply_one(SettingsResult& r, const SettingSpec& spec, const std::string& te
         case SettingKind::Whole: {
             const Reading reading = read_number(spec, s, text);
             reason = reading.reason;
-            if (reading.number && spec.kind == SettingKind::Real) *real_field(s, spec.key) = *reading.number;
-            if (reading.number && spec.kind == SettingKind::Whole)
-                *whole_field(s, spec.key) = static_cast<int>(*reading.number);
+            if (reading.number && spec.parameter) spec.parameter->set(s.setup.params, *reading.number);
+            if (reading.number && !spec.parameter) *page_whole(s, spec.key) = static_cast<int>(*reading.number);
             break;
         }
         case SettingKind::Seed:
@@ -208,7 +172,11 @@ void apply_one(SettingsResult& r, const SettingSpec& spec, const std::string& te
             break;
         case SettingKind::Flag:
             if (const auto flag = read_flag(text)) {
-                *flag_field(s, spec.key) = *flag;
+                if (spec.parameter) {
+                    spec.parameter->set(s.setup.params, *flag ? 1.0 : 0.0);
+                } else {
+                    *page_flag(s, spec.key) = *flag;
+                }
             } else {
                 reason = "not 0 or 1";
             }
@@ -220,12 +188,12 @@ void apply_one(SettingsResult& r, const SettingSpec& spec, const std::string& te
 
 // k and signals must stay within N when the source or N changed and they were not given.
 void keep_within_inputs(SettingsResult& r, const SettingSpec& spec) {
-    int& value = *whole_field(r.state, spec.key);
+    SimParams& params = r.state.setup.params;
+    const int value = static_cast<int>(spec.parameter->get(params));
     const int most = static_cast<int>(upper_bound(spec, r.state));
     if (value <= most) return;
-    const std::string before = std::to_string(value);
-    value = most;
-    r.corrections.push_back({spec.key, before, std::to_string(most), "above N = " + std::to_string(most)});
+    spec.parameter->set(params, most);
+    r.corrections.push_back({spec.key, std::to_string(value), std::to_string(most), "above N = " + std::to_string(most)});
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 //     index.html?view=recurrent&alpha=3&N=16&seed=7&autoplay=0#eta=0.005
 // and the same key/value settings sent by a host page ({"type":"set","params":{...}}).
 //
-// Every key is listed in setting_specs() with its kind, range and meaning. Bad values
+// Every key is listed in setting_specs(): the page's own settings (embed, view, autoplay,
+// theme, speed), then every simulation parameter of the core's table
+// (core/parameters.hpp) that has a page key, with its kind, range and meaning. Bad values
 // never stop the page: an out-of-range number is clamped, anything unreadable (empty,
 // not a number, NaN, Infinity, a fraction where a whole number belongs, an unknown
 // name) is replaced by the value it would otherwise have had (the view's default, for
@@ -18,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/parameters.hpp"
 #include "embed/query_string.hpp"
 #include "embed/views.hpp"
 
@@ -53,8 +56,9 @@ struct SettingSpec {
     const char* key;
     SettingKind kind;
     double lo = 0.0, hi = 0.0;   // Real and Whole
-    const char* choices = "";    // Choice: names separated by '|'
+    std::string choices;         // Choice: names separated by '|'
     const char* meaning = "";    // one line: what the value sets
+    const Parameter* parameter = nullptr;  // the core table's entry (null: a page setting)
 };
 
 // Every key, in the order settings are applied (view before the parameters it resets,

@@ -3,7 +3,6 @@
 
 #include "core/number_text.hpp"
 #include "embed/json_value.hpp"
-#include "embed/number_format.hpp"
 
 namespace hebbian::embed {
 
