@@ -97,8 +97,10 @@ void draw_run_status(const Simulation& sim, size_t s) {
     const std::string exploded = explosion_label(sim);
     const std::string status = "|w| = " + format_number(sim.history().norm.back()) +
                                (exploded.empty() ? (s == 0 ? ", growing" : ", bounded") : "; " + exploded);
+    ImGui::PushTextWrapPos(0.0f);  // a phone's narrow column wraps the line instead of cutting it
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(s)), "%s %s", s == 0 ? "Hebb:" : "decay:",
                        status.c_str());
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace

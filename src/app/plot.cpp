@@ -161,8 +161,9 @@ void Plot::marker(double x, ImU32 colour, const std::string& text) {
     // Written to the right of the line, or to its left when it would leave the plot.
     const float tx = sx + 4 * unit_ + extent.x < max_.x ? sx + 4 * unit_ : sx - 4 * unit_ - extent.x;
     const ImVec2 at(tx, min_.y + 2.4f * ImGui::GetFontSize());
-    draw_->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + extent.x + 2, at.y + extent.y + 1),
-                         IM_COL32(0, 0, 0, 170));
+    // The label sits on a box of the plot's own background, so it reads over the lines in either theme.
+    const ImU32 box = (colours().plot_background & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 220);
+    draw_->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + extent.x + 2, at.y + extent.y + 1), box);
     draw_->AddText(at, colour, text.c_str());
 }
 

@@ -103,7 +103,7 @@ long long advance_within(ViewRun& run, long long steps, double budget_seconds) {
     const Clock::time_point start = Clock::now();
     long long done = 0;
     double elapsed = 0.0;
-    while (done < steps && elapsed + run.seconds_per_step <= budget_seconds) {
+    while (done < steps && (done == 0 || elapsed + run.seconds_per_step <= budget_seconds)) {
         // A first single step measures the cost; then each chunk fills half of what is left
         // of the budget, so a step that costs twice the estimate still stays within it.
         long long chunk = 1;
