@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/parameters.hpp"
+#include "embed/page_state.hpp"
 #include "run.hpp"
 
 namespace fs = std::filesystem;
@@ -172,4 +174,27 @@ TEST_CASE("the runner learns the first principal component of a CSV data set") {
     const size_t at = json.find("\"alignment\":");
     REQUIRE(at != std::string::npos);
     CHECK(std::stod(json.substr(at + 12)) >= 0.999);
+}
+
+namespace {
+
+// The text between "<!-- NAME:begin" and "<!-- NAME:end -->" in the README, without the marker lines.
+std::string readme_block(const std::string& readme, const std::string& name) {
+    const size_t begin = readme.find("<!-- " + name + ":begin");
+    const size_t end = readme.find("<!-- " + name + ":end -->");
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    const size_t first = readme.find('\n', begin) + 1;
+    return readme.substr(first, end - first);
+}
+
+}  // namespace
+
+TEST_CASE("the README's parameter tables are the ones the code prints (hebbian parameters)") {
+    const std::string readme = read(HEBBIAN_README);
+    const Outcome o = run({"parameters"});
+    REQUIRE(o.status == 0);
+    CHECK(o.out == hebbian::embed::page_settings_markdown() + "\n" + hebbian::parameter_table_markdown());
+    CHECK(readme_block(readme, "page-settings") == hebbian::embed::page_settings_markdown());
+    CHECK(readme_block(readme, "parameters") == hebbian::parameter_table_markdown());
 }

@@ -8,6 +8,7 @@
 
 #include "core/csv.hpp"
 #include "core/parameters.hpp"
+#include "embed/page_state.hpp"
 #include "options.hpp"
 #include "result_json.hpp"
 
@@ -30,7 +31,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         return args.empty() ? kBadInput : 0;
     }
     if (args[0] == "parameters") {
-        out << parameter_table_markdown();
+        out << embed::page_settings_markdown() << '\n' << parameter_table_markdown();
         return 0;
     }
     if (args[0] != "run") return fail(err, "unknown command '" + args[0] + "' (the commands: hebbian run ..., hebbian parameters)");

@@ -265,6 +265,21 @@ std::string page_query(const PageState& state) {
     return build_query(kept);
 }
 
+std::string page_settings_markdown() {
+    const PageState defaults;
+    std::string out = "| key | range | default | meaning |\n|---|---|---|---|\n";
+    for (const SettingSpec& spec : kPageSettings) {
+        std::string range = "`0`, `1`";
+        if (spec.kind == K::Whole) range = exact_number(spec.lo) + ".." + exact_number(spec.hi);
+        if (spec.kind == K::Choice) {
+            range = "`" + spec.choices + "`";
+            for (size_t bar = range.find('|'); bar != std::string::npos; bar = range.find('|', bar)) range.replace(bar, 1, "`, `");
+        }
+        out += "| `" + std::string(spec.key) + "` | " + range + " | `" + value_text(defaults, spec) + "` | " + spec.meaning + " |\n";
+    }
+    return out;
+}
+
 bool same_page_state(const PageState& a, const PageState& b) { return page_settings(a) == page_settings(b); }
 
 }  // namespace hebbian::embed

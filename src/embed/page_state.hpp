@@ -99,6 +99,10 @@ QueryPairs page_settings(const PageState& state);
 // keys when they differ from the view's default. A data-set source is left out.
 std::string page_query(const PageState& state);
 
+// The README's table of the page's own settings (Markdown): key, range, default, meaning.
+// The simulation parameters' table is core's parameter_table_markdown().
+std::string page_settings_markdown();
+
 // Equal in every key of page_settings().
 bool same_page_state(const PageState& a, const PageState& b);
 
