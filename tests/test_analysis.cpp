@@ -92,3 +92,16 @@ TEST_CASE("the running covariance equals the batch covariance") {
     CHECK(relative_frobenius_error(running.covariance(), batch) < 1e-12);
     CHECK(running.count() == 50);
 }
+
+TEST_CASE("mean-field alignment: decay turns w to PC1, at any alpha") {
+    PrincipalComponents pcs{Eigen::Vector2d(1.0, 0.25), Eigen::Matrix2d::Identity()};
+    const Eigen::Vector2d w0(0.1, 0.1);
+    CHECK(predicted_alignment(pcs, w0, 0.01, 1.0, 0.0) == doctest::Approx(std::sqrt(0.5)));
+    CHECK(predicted_alignment(pcs, w0, 0.01, 1.0, 5000.0) == doctest::Approx(1.0).epsilon(1e-6));
+    CHECK(predicted_alignment(pcs, w0, 0.1, 0.0, 1e6) == doctest::Approx(1.0));  // Hebb, |w| overflows
+    // Against the trajectory itself: w_t = sum_i (1 + eta (lambda_i - alpha))^t (v_i . w0) v_i.
+    const double t = 120, eta = 0.01, alpha = 0.4;
+    const Eigen::Vector2d wt(std::pow(1 + eta * (1.0 - alpha), t) * 0.1, std::pow(1 + eta * (0.25 - alpha), t) * 0.1);
+    CHECK(predicted_alignment(pcs, w0, eta, alpha, t) == doctest::Approx(std::abs(wt(0)) / wt.norm()).epsilon(1e-12));
+}
+

@@ -50,7 +50,7 @@ TEST_CASE("the history as CSV and JSON has the step and every recorded series") 
     sim.step(50);
     const History& h = sim.history();
     const std::string csv = history_csv(h);
-    CHECK(csv.substr(0, csv.find('\n')) == "step,norm,alignment,predicted_norm,output");
+    CHECK(csv.substr(0, csv.find('\n')) == "step,norm,alignment,predicted_norm,predicted_alignment,output");
     const CsvData table = parse_csv(csv);
     REQUIRE(table.error.empty());
     REQUIRE(table.values.rows() == static_cast<Eigen::Index>(h.step.size()));

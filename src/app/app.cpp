@@ -112,7 +112,7 @@ Changes draw_view(View view, const ViewRun& run, UiState& ui, HeatmapRenderer& h
     switch (view) {
         case View::Feedforward: return draw_feedforward_view(run.primary(), ui);
         case View::Recurrent: return draw_recurrent_view(run, ui, heatmaps);
-        case View::Amplification: return draw_amplification_view(run.primary(), ui);
+        case View::Amplification: return draw_amplification_view(run, ui);
         case View::Appendix: return draw_appendix_view(run, ui);
     }
     return {};

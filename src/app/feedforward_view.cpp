@@ -6,9 +6,7 @@
 #include <string>
 
 #include "app/theme.hpp"
-#include "core/parameters.hpp"
 #include "app/plot.hpp"
-#include "app/predictions.hpp"
 #include "imgui.h"
 
 namespace hebbian::app {
@@ -86,15 +84,8 @@ void draw_weight_bars(ImVec2 size, const Simulation& sim) {
 void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
     const History& h = sim.history();
     const std::vector<double> x = as_x(h.step);
-    const Rule rule = sim.params().learning.rule;
-    const bool closed_form = rule == Rule::Hebb || rule == Rule::Decay;
-    std::vector<double> predicted;
-    if (closed_form) {
-        const double alpha = effective_alpha(sim.params().learning);
-        const Eigen::VectorXd w0 = sim.initial_weights().row(0).transpose();
-        for (double t : x)
-            predicted.push_back(predicted_alignment(sim.components(), w0, sim.params().learning.eta, alpha, t));
-    }
+    const std::vector<double>& predicted = h.predicted_alignment;  // hebb and decay only
+    const bool closed_form = !predicted.empty();
     Range steps = empty_range();
     include(steps, x);
     std::vector<LegendEntry> legend{{"simulation", colours().blue}};

@@ -1,21 +1,19 @@
 // Tests of the app's pure helpers (no GL, no ImGui): matrix-to-image
 // layout (with a non-symmetric matrix, so a transpose cannot hide), colour map, axis
-// ticks, the mean-field alignment curve, the amplification analysis, the layout chosen
-// from CSS pixels, the figure's one-sentence summary and the status JSON.
+// ticks, the explosion marker, the layout chosen from CSS pixels, the figure's one-sentence summary and the status JSON.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest.h>
 
 #include <cmath>
 #include <limits>
 
-#include "app/amplification_analysis.hpp"
 #include "app/axis_scale.hpp"
+#include "app/analysis_schedule.hpp"
 #include "app/colour_map.hpp"
 #include "app/explosion.hpp"
 #include "app/figure_summary.hpp"
 #include "app/layout.hpp"
 #include "app/matrix_layout.hpp"
-#include "app/predictions.hpp"
 #include "app/status_json.hpp"
 #include "app/view.hpp"
 
@@ -73,14 +71,6 @@ TEST_CASE("ticks and ranges") {
     CHECK(format_number(std::nan("")) == "n/a");
 }
 
-TEST_CASE("mean-field alignment: decay turns w to PC1, at any alpha") {
-    PrincipalComponents pcs{Eigen::Vector2d(1.0, 0.25), Eigen::Matrix2d::Identity()};
-    const Eigen::Vector2d w0(0.1, 0.1);
-    CHECK(predicted_alignment(pcs, w0, 0.01, 1.0, 0.0) == doctest::Approx(std::sqrt(0.5)));
-    CHECK(predicted_alignment(pcs, w0, 0.01, 1.0, 5000.0) == doctest::Approx(1.0).epsilon(1e-6));
-    CHECK(predicted_alignment(pcs, w0, 0.1, 0.0, 1e6) == doctest::Approx(1.0));  // Hebb, |w| overflows
-}
-
 TEST_CASE("explosion step: first step past 1000 |w_0|") {
     History h;
     h.step = {0, 1, 2, 3};
@@ -88,21 +78,6 @@ TEST_CASE("explosion step: first step past 1000 |w_0|") {
     CHECK(explosion_step(h) == 2);
     h.norm = {0.1, 0.2, 0.1, 0.2};
     CHECK_FALSE(explosion_step(h));
-}
-
-TEST_CASE("the recurrent circuit lowers the spurious share of a latent source") {
-    // The amplification view's own starting run: latent N = 16, alpha = 1.25 lambda_1.
-    const SimParams p = embed::default_setup(View::Amplification).params;
-    Simulation sim;
-    REQUIRE(sim.reset(p).empty());
-    REQUIRE(p.learning.alpha == doctest::Approx(1.25 * sim.components().values(0)));
-    sim.step(3000);
-    const StreamAmplification a = analyse_stream(sim, 3);
-    REQUIRE(a.defined);
-    CHECK(a.raw.size() == a.output.size());
-    CHECK(a.mean_spurious_after < a.mean_spurious_before - 0.2);
-    CHECK(a.mean_correlation_after > a.mean_correlation_before + 0.2);
-    CHECK(correlation(Eigen::Vector3d(1, 2, 3), Eigen::Vector3d(2, 4, 6)) == doctest::Approx(1.0));
 }
 
 TEST_CASE("status JSON writes non-finite numbers as null") {
@@ -211,4 +186,16 @@ TEST_CASE("the appendix summary names both runs and the divergence") {
     CHECK(text.find(" of 250: plain Hebb |w| = ") != std::string::npos);
     CHECK(text.find(", Hebb with decay |w| = ") != std::string::npos);
     CHECK(text.find("Finished.") != std::string::npos);
+}
+
+TEST_CASE("the amplification analysis is redone for a new run, then only at new history points, not too often") {
+    const AnalysisRecord last{3, 1000, 0.5};  // run 3 analysed at step 1000; it took 0.5 s
+    CHECK(analysis_due(last, 4, 0, 0.0));              // a new run: at once
+    CHECK_FALSE(analysis_due(last, 3, 1000, 60.0));    // no history point since: never
+    CHECK_FALSE(analysis_due(last, 3, 1064, 9.9));     // a new point, but before 20 x 0.5 s
+    CHECK(analysis_due(last, 3, 1064, 10.0));
+    const AnalysisRecord cheap{3, 1000, 1e-5};
+    CHECK_FALSE(analysis_due(cheap, 3, 1001, 0.2));    // at most four times a second
+    CHECK(analysis_due(cheap, 3, 1001, 0.25));
+    CHECK(analysis_due(AnalysisRecord{}, 0, 0, 0.0));  // never analysed
 }

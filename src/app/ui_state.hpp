@@ -8,13 +8,16 @@
 
 #include <Eigen/Dense>
 #include <array>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/analysis_schedule.hpp"
 #include "app/layout.hpp"
 #include "app/view.hpp"
+#include "core/amplification.hpp"
 #include "core/simulation.hpp"
 #include "embed/host_message.hpp"
 #include "embed/page_state.hpp"
@@ -29,6 +32,9 @@ struct UiState {
     bool select_view = true;            // the tab bar must open `view` this frame (start-up, page address)
     std::array<SimParams, kViewCount> drafts;  // parameters as being edited, per view (may be invalid)
     int amplification_stream = 0;       // the input stream i the amplification view follows
+    AmplificationAnalysis amplification;          // the amplification view's last analysis of its run
+    AnalysisRecord amplification_record;          // which run and step it analysed, and its cost
+    std::chrono::steady_clock::time_point amplification_time;  // when
     bool embed = false;                 // embed mode (?embed=1): one view, no tabs
     embed::Theme theme = embed::Theme::Auto;  // the theme setting (auto follows the reader's preference)
     Layout layout;                      // this frame's layout, from the canvas size in CSS px

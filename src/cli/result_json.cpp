@@ -35,6 +35,7 @@ void write_history(JsonWriter& json, const History& h) {
     json.field("alignment", h.alignment);
     json.field("subspace_alignment", h.subspace_alignment);
     json.field("predicted_norm", h.predicted_norm);
+    json.field("predicted_alignment", h.predicted_alignment);
     json.field("output", h.output);
     json.field("relative_error", h.relative_error);
     json.field("predicted_relative_error", h.predicted_relative_error);

@@ -59,6 +59,12 @@ std::string describe_recurrent_regime(double alpha, double lambda1);
 double predicted_log_norm(const PrincipalComponents& pcs, const Eigen::VectorXd& initial_weights, double eta,
                           double alpha, double steps);
 
+// |cos(w_t, PC1)| of the same mean-field trajectory: the PC1 part
+// |v_1 . w_0| |1 + eta (lambda_1 - alpha)|^t over |w_t|, computed in logs so that it stays
+// finite when |w_t| overflows. The direction turns to PC1 whatever alpha is.
+double predicted_alignment(const PrincipalComponents& pcs, const Eigen::VectorXd& initial_weights, double eta,
+                           double alpha, double steps);
+
 // The steady-state noise floor of |alpha W - C|_F / |C|_F for Gaussian inputs,
 // B samples averaged per step (see above); 0 when eta*alpha is outside (0, 2).
 double recurrent_noise_floor(const Eigen::MatrixXd& covariance, double eta, double alpha, int batch);

@@ -222,7 +222,7 @@ void Simulation::record() {
             series.resize(kept);
         };
         thin(h.step), thin(h.norm), thin(h.alignment), thin(h.subspace_alignment), thin(h.predicted_norm),
-            thin(h.output), thin(h.relative_error), thin(h.predicted_relative_error);
+            thin(h.predicted_alignment), thin(h.output), thin(h.relative_error), thin(h.predicted_relative_error);
         h.stride *= 2;
         if (steps_ % h.stride != 0) return;
     }
@@ -237,9 +237,12 @@ void Simulation::record() {
         if (w.rows() > 1)
             h.subspace_alignment.push_back(subspace_alignment(w, components_.vectors.leftCols(w.rows())));
         const Rule rule = params_.learning.rule;
-        if (rule == Rule::Hebb || rule == Rule::Decay)
-            h.predicted_norm.push_back(std::exp(predicted_log_norm(components_, initial_weights_.row(0).transpose(),
-                                                                   params_.learning.eta, alpha_in_use(), t)));
+        if (rule == Rule::Hebb || rule == Rule::Decay) {
+            const Eigen::VectorXd w0 = initial_weights_.row(0).transpose();
+            const double eta = params_.learning.eta, alpha = alpha_in_use();
+            h.predicted_norm.push_back(std::exp(predicted_log_norm(components_, w0, eta, alpha, t)));
+            h.predicted_alignment.push_back(predicted_alignment(components_, w0, eta, alpha, t));
+        }
     } else {
         // |W|_F, |alpha W - C|_F and W pc1 in one pass over the lower triangles of W and C:
         // at N = 512 and a record every 64 samples, full passes (W twice, C once) took nearly

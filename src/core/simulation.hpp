@@ -73,6 +73,7 @@ struct History {
     std::vector<double> alignment;                 // feedforward: |cos(w_1, PC1)|; recurrent: |cos(W v1, v1)|
     std::vector<double> subspace_alignment;        // feedforward with k > 1: alignment with the top-k PCs
     std::vector<double> predicted_norm;            // hebb and decay: mean-field |w_t| (may overflow to inf)
+    std::vector<double> predicted_alignment;       // hebb and decay: mean-field |cos(w_t, PC1)|
     std::vector<double> output;                    // feedforward: y_1 for the last sample
     std::vector<double> relative_error;            // recurrent: |alpha W - C|_F / |C|_F (alpha > 0)
     std::vector<double> predicted_relative_error;  // recurrent: expected value (decay + noise floor)

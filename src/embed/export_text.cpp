@@ -33,6 +33,7 @@ std::vector<std::pair<const char*, const std::vector<double>*>> recorded_series(
         {"alignment", &h.alignment},
         {"subspace_alignment", &h.subspace_alignment},
         {"predicted_norm", &h.predicted_norm},
+        {"predicted_alignment", &h.predicted_alignment},
         {"output", &h.output},
         {"relative_error", &h.relative_error},
         {"predicted_relative_error", &h.predicted_relative_error}};
