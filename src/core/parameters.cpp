@@ -29,7 +29,9 @@ std::string circuit_name(int i) { return to_string(static_cast<Circuit>(i)); }
     [](const SimParams& p) { return static_cast<double>(static_cast<int>(p.expr)); }, \
     [](SimParams& p, double v) { p.expr = static_cast<type>(static_cast<int>(v)); }
 
-const std::vector<Parameter> kParameters = {
+// Built on first use (parameters()), so that other files' static tables may read it.
+std::vector<Parameter> make_parameters() {
+    return {
     {"", "--circuit", "circuit", K::Choice, 0, 0, S::Linear, "runner",
      "feedforward: k outputs y = W x; recurrent: an all-to-all matrix W (the page: the view decides)", "",
      HEBBIAN_CHOICE(circuit, Circuit), 2, circuit_name},
@@ -114,7 +116,8 @@ const std::vector<Parameter> kParameters = {
      "initial weights init_scale N(0, 1)", "", HEBBIAN_FIELD(init_scale), 0, nullptr},
     {"", "--history", "history", K::Whole, 16, 1e6, S::Log, "runner", "points kept per history series", "",
      HEBBIAN_FIELD(history_capacity), 0, nullptr},
-};
+    };
+}
 
 #undef HEBBIAN_FIELD
 #undef HEBBIAN_FLAG
@@ -140,18 +143,21 @@ std::string code_or_dash(const char* text) { return *text ? "`" + std::string(te
 
 }  // namespace
 
-const std::vector<Parameter>& parameters() { return kParameters; }
+const std::vector<Parameter>& parameters() {
+    static const std::vector<Parameter> table = make_parameters();
+    return table;
+}
 
 const Parameter* find_parameter(std::string_view key) {
     if (key.empty()) return nullptr;
-    for (const Parameter& p : kParameters)
+    for (const Parameter& p : parameters())
         if (key == p.key) return &p;
     return nullptr;
 }
 
 const Parameter* find_parameter_by_flag(std::string_view flag) {
     if (flag.empty()) return nullptr;
-    for (const Parameter& p : kParameters)
+    for (const Parameter& p : parameters())
         if (flag == p.flag) return &p;
     return nullptr;
 }
@@ -209,7 +215,7 @@ std::string rules_of(Circuit circuit) {
 std::string parameter_table_markdown() {
     const SimParams defaults;
     std::string out = "| key | runner flag | range | default | meaning | applies to |\n|---|---|---|---|---|---|\n";
-    for (const Parameter& p : kParameters)
+    for (const Parameter& p : parameters())
         out += "| " + code_or_dash(p.key) + " | " + code_or_dash(p.flag) + " | " + range_text(p) + " | `" +
                value_text(p, defaults) + "` | " + p.meaning + " | " + p.applies + " |\n";
     return out;

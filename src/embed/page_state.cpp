@@ -43,8 +43,6 @@ std::vector<SettingSpec> all_settings() {
     return specs;
 }
 
-const std::vector<SettingSpec> kSpecs = all_settings();
-
 // How a value was read: the number (or name) to use, or why it cannot be used.
 struct Reading {
     std::optional<double> number;
@@ -207,7 +205,10 @@ const char* theme_name(Theme theme) {
     return "auto";
 }
 
-const std::vector<SettingSpec>& setting_specs() { return kSpecs; }
+const std::vector<SettingSpec>& setting_specs() {
+    static const std::vector<SettingSpec> specs = all_settings();  // after the core's table exists
+    return specs;
+}
 
 const SettingSpec* find_setting(std::string_view key) {
     if (key == "play") key = "autoplay";
