@@ -155,8 +155,8 @@ ViewChanges draw_tabbed_ui(const std::array<ViewRun, kViewCount>& runs, const Fr
 }
 
 // An embed (?embed=1, an iframe down to 320 x 240) and a narrow page (a phone): a strip
-// with play / pause, reset, a button that swaps the view for the controls, the step
-// count (a narrow page also has a combo of the views), then the view at full width.
+// with play / pause, reset, a button that swaps the view for the controls and the step
+// count (a narrow page also a menu of the views below it), then the view at full width.
 ViewChanges draw_strip_ui(const std::array<ViewRun, kViewCount>& runs, UiState& ui, HeatmapRenderer& heatmaps) {
     const ViewRun& run = runs[static_cast<size_t>(view_index(ui.view))];
     ui.select_view = false;
@@ -168,17 +168,17 @@ ViewChanges draw_strip_ui(const std::array<ViewRun, kViewCount>& runs, UiState& 
     ImGui::SameLine();
     if (ImGui::Button(ui.controls_open ? "View" : "Controls")) ui.controls_open = !ui.controls_open;
     ImGui::SameLine();
-    if (ui.layout.mode == LayoutMode::Narrow) {
-        ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 11, ImGui::GetContentRegionAvail().x * 0.6f));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("step %lld%s", run.primary().steps_done(), run.finished() ? " (done)" : "");
+    if (ui.layout.mode == LayoutMode::Narrow) {  // the views in a menu of their own row
+        ImGui::SetNextItemWidth(-1.0f);
         if (ImGui::BeginCombo("##view", view_title(ui.view))) {
             for (View view : kAllViews)
                 if (ImGui::Selectable(view_title(view), view == ui.view)) changes.view = view;
             ImGui::EndCombo();
         }
-        ImGui::SameLine();
+        explain("The figure's four views; each keeps its own run.");
     }
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("step %lld%s", run.primary().steps_done(), run.finished() ? " (done)" : "");
     draw_notice(ui);
     if (ui.controls_open) {
         ImGui::BeginChild("controls", ImVec2(0, 0), false);
@@ -351,6 +351,8 @@ void frame(void* pointer) {
 
 void serve_page(void* pointer) {
     App& app = *static_cast<App*>(pointer);
+    app.reader = read_reader_settings();  // between frames too: the status says whether the figure runs
+    app.active = app.active && app.reader.visible && !app.gl.lost;
     serve_page_requests(app);
     publish_status(status_json(report(app)));
 }

@@ -58,6 +58,10 @@ void apply_theme(const ThemeChoice& choice) {
         style.Colors[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 0.0f);
         style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.36f, 0.36f, 1.0f);  // 7:1 on white
         style.Colors[ImGuiCol_Border] = ImVec4(0.0f, 0.0f, 0.0f, 0.18f);
+        // Sliders, fields and combos on a light grey, so they read as controls on the white page.
+        style.Colors[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.91f, 0.93f, 1.0f);
+        style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.84f, 0.88f, 0.95f, 1.0f);
+        style.Colors[ImGuiCol_FrameBgActive] = ImVec4(0.76f, 0.84f, 0.95f, 1.0f);
     } else {
         ImGui::StyleColorsDark(&style);
         style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.62f, 0.62f, 0.62f, 1.0f);  // 6:1 on the dark page
