@@ -183,9 +183,9 @@ TEST_CASE("a value of the wrong type is replaced by the default") {
 
 TEST_CASE("N beyond the cap is clamped to the cap") {
     const SettingsResult r = parse("?source=spectrum&N=5000");
-    CHECK(params(r).source.inputs == kMaxPageInputs);
-    CHECK(only_correction(r).message() == "N=5000: above the maximum " + std::to_string(kMaxPageInputs) +
-                                              "; using " + std::to_string(kMaxPageInputs));
+    CHECK(params(r).source.inputs == kMaxInputs);
+    CHECK(only_correction(r).message() == "N=5000: above the maximum " + std::to_string(kMaxInputs) +
+                                              "; using " + std::to_string(kMaxInputs));
 }
 
 TEST_CASE("k beyond N is clamped to N") {

@@ -11,7 +11,7 @@ namespace {
 
 using K = ParameterKind;
 using S = SliderScale;
-constexpr double kInputsCap = kMaxInputsWeb;
+constexpr double kInputsCap = kMaxInputs;
 constexpr int kRuleCount = static_cast<int>(Rule::Bcm) + 1;
 
 std::string rule_name(int i) { return to_string(static_cast<Rule>(i)); }

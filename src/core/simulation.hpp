@@ -56,14 +56,6 @@ struct SimParams {
 constexpr int kMaxBatch = 4096;
 // Samples drawn (and, for the recurrent circuit, learned) per block inside step().
 constexpr int kBlockSamples = 64;
-// The largest N the web page offers, and why. The page's budget is 256 MiB of wasm
-// heap. With one recurrent run (with its response) and one feedforward run at N
-// inputs, the heap high-water mark measured by tests/benchmarks/run.sh is 94 MiB at
-// N = 1024, about 11 MiB + 82 N^2 bytes, so the budget would be reached near
-// N = 1765: the source cap kMaxInputs = 1024
-// keeps the page under it, with room for a second recurrent view at full size.
-constexpr int kMaxInputsWeb = kMaxInputs;
-constexpr long long kWebHeapBudgetBytes = 256LL << 20;
 
 // Every series has one entry per recorded step; series that do not apply to the
 // current circuit or rule stay empty.

@@ -50,6 +50,12 @@ struct SourceParams {
     double baseline = 0.0;
 };
 
+// The most input neurons N of any source, the runner's and the page's alike. The page's
+// wasm heap is capped at 256 MiB (-sMAXIMUM_MEMORY in src/app/CMakeLists.txt). With one
+// recurrent run (with its response) and one feedforward run at N inputs, the heap
+// high-water mark measured by tests/benchmarks/run.sh is about 11 MiB + 82 N^2 bytes
+// (94 MiB at N = 1024), so the cap would be reached near N = 1765: 1024 keeps the page
+// under it with room for a second recurrent view at full size.
 constexpr int kMaxInputs = 1024;
 
 // Returns an empty string when the parameters are usable, otherwise one sentence

@@ -15,9 +15,9 @@ CsvImport import_csv(std::string_view text) {
         result.error = csv.error;
         return result;
     }
-    if (csv.values.cols() > kMaxPageInputs) {
+    if (csv.values.cols() > kMaxInputs) {
         result.error = "too many columns: " + std::to_string(csv.values.cols()) + " (the page takes at most " +
-                       std::to_string(kMaxPageInputs) + ")";
+                       std::to_string(kMaxInputs) + ")";
     } else if (csv.values.cols() < 2) {
         result.error = "one column: the circuits need at least 2 input neurons (columns)";
     } else if (csv.values.rows() < 2) {

@@ -1,5 +1,5 @@
 // A CSV file the reader drops on the page or picks: read strictly (core/csv.hpp), then
-// checked against what the page can run (2..kMaxPageInputs columns, at least 2 rows).
+// checked against what the page can run (2..kMaxInputs columns, at least 2 rows).
 // Errors name the line and column; the caller keeps its previous data. Pure std + core.
 #pragma once
 

@@ -26,8 +26,6 @@
 
 namespace hebbian::embed {
 
-// The largest N the page accepts: the core's web cap on input neurons (simulation.hpp).
-constexpr int kMaxPageInputs = kMaxInputsWeb;
 // The most learning steps one frame may run.
 constexpr int kMaxSpeed = 5000;
 

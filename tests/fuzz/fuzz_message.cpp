@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
         if (!find_setting(key)) std::abort();
     const SettingsResult result = apply_settings(PageState{}, message.command->settings, default_setups());
     const SimParams& p = result.state.setup.params;
-    if (!std::isfinite(p.learning.eta) || !std::isfinite(p.learning.alpha) || p.source.inputs > kMaxPageInputs ||
+    if (!std::isfinite(p.learning.eta) || !std::isfinite(p.learning.alpha) || p.source.inputs > kMaxInputs ||
         p.learning.outputs < 1)
         std::abort();
     const std::string reply = reply_json(message.id, CommandKind::Set, "\"state\":" + state_json(result.state, {}));

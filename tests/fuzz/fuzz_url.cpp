@@ -24,7 +24,7 @@ bool within_ranges(const PageState& state) {
     for (double v : reals)
         if (!std::isfinite(v)) return false;
     const int inputs = p.source.kind == SourceKind::Gaussian2D ? 2 : p.source.inputs;
-    if (inputs < 2 || inputs > kMaxPageInputs) return false;
+    if (inputs < 2 || inputs > kMaxInputs) return false;
     if (p.learning.outputs < 1 || p.learning.outputs > inputs) return false;
     if (state.setup.speed < 1 || state.setup.speed > kMaxSpeed) return false;
     if (p.source.kind == SourceKind::Dataset) return false;
