@@ -7,6 +7,10 @@
 //              and a reply {source: 'hebbian', type: 'reply', id: 1, ok: true, state: {...}}
 //              posted back to the sender's window and origin; after {type: 'subscribe'} also
 //              {source: 'hebbian', type: 'progress', status: {...}} a few times a second.
+// Every request is answered at once, also while the figure is out of view and draws no
+// frames (page.js has the app serve each request as it is queued).
+// Besides the replies, page.js posts {type: 'hebbian:resize', height} to the parent
+// window whenever the height the figure wants for its width changes.
 //
 // A message must be a plain object (or its JSON text) with only the keys type, id,
 // params, count, what, format and a known type; anything else is ignored without a

@@ -4,7 +4,7 @@
     check_embedding.py <chromium> <page-origin> <host-origin> <data-dir> <screenshot-dir>
 
 <page-origin> serves the built page (index.html, example.html, ...), <host-origin> (another
-port, so another origin) serves tests/browser/host.html. Six cases, each on a fresh tab of
+port, so another origin) serves tests/browser/host.html. Seven cases, each on a fresh tab of
 one browser; one line per case: "ok <case> <detail>" or "FAILED <case> <problems>".
 
   url_reproduces_run  parameters in the address set the run; 300 steps, then "Copy link"
@@ -16,7 +16,8 @@ one browser; one line per case: "ok <case> <detail>" or "FAILED <case> <problems
                       checked), no horizontal overflow; saved as embed.png
   postmessage         from a page of another origin: set alpha, read it back; messages of
                       the wrong shape get no reply, a wrong type gets a refusal; progress
-                      after subscribe; the example post drives its iframe
+                      after subscribe; the example post's #above button sets alpha = 1.5 lambda_1
+                      in its #fig-feedforward iframe (read back through the iframe's window.hebbian)
   csv_upload          a good CSV through the file picker becomes the source; a non-numeric,
                       a ragged and an empty file each show their error and keep the data
   export_download     the recurrent matrix downloads as CSV whose numbers equal the state's
@@ -275,14 +276,16 @@ def case_postmessage(browser, origin, host, _data, _out):
 
     example = Tab(browser, f"{origin}/example.html")
     # The new tab may still show about:blank at first: look the elements up null-safely.
-    example.wait("((document.getElementById('progress') || {}).textContent || '').startsWith('step')", READY_TIMEOUT_S,
-                 "the example's progress line")
+    figure = "((document.getElementById('fig-feedforward') || {}).contentWindow || null)"
+    example.wait("((document.getElementById('progress-feedforward') || {}).textContent || '').startsWith('step')",
+                 READY_TIMEOUT_S, "the example's progress line")
+    lambda1 = example.evaluate(f"{figure}.hebbian.get().then(s => s.lambda1)")
     example.evaluate("document.getElementById('above').click()")
-    line = example.wait("(t => t.startsWith('alpha') && t)((document.getElementById('reply') || {}).textContent || '')", 20,
-                        "the example's reply line")
+    alpha = example.wait(f"{figure}.hebbian.get().then(s => Math.abs(s.params.alpha - 1.5 * {lambda1}) < 1e-9 * {lambda1} "
+                         "&& s.params.alpha)", 20, "the example's button to set alpha = 1.5 lambda_1")
     problems += console_problems(browser.events) + foreign_requests(example, origin)
     example.close()
-    return problems, f"alpha set to 3.5 and read back from {host}; example post: {line[:60]}"
+    return problems, f"alpha set to 3.5 and read back from {host}; example post: #above set alpha = {alpha:.4g} = 1.5 lambda_1"
 
 
 def set_file(tab, path):

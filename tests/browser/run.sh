@@ -20,6 +20,13 @@
 # downloads a file whose numbers match the state, and a page whose server has gone loads
 # again from its service worker's copy. No request may leave the page's origin.
 #
+# Last, check_screens.py runs the readers' screens in one browser (see its docstring): desktop,
+# phone and embed layouts at device pixel ratio 1, 2 and 3 in light and dark (screenshots
+# desktop-light.png, desktop-dark.png, phone-light.png, embed-320x240-ratio3.png), the wheel and
+# swipes passing through to the host page, touch on sliders and buttons, figures that stop out of
+# view or in a hidden tab and still answer, the frame budget, the keyboard and the live region,
+# a lost and restored WebGL context, the example post, and the iframe's auto-height message.
+#
 # Real time rather than --virtual-time-budget: under virtual time the number of frames drawn
 # before a screenshot varied from run to run. Prints "browser: P passed, F failed" and exits
 # non-zero on any failure. Needs chromium and python3; works as root, without display or stdin.
@@ -78,8 +85,8 @@ for entry in "${views[@]}"; do
   view=${entry%%:*}
   settle=${entry##*:}
   url="http://127.0.0.1:$port/index.html?view=$view"
-  # SwiftShader occasionally loses the WebGL context under load (about 1 view in 30 here);
-  # the app does not yet restore a lost context, so such a view is tried once more, and said so.
+  # SwiftShader occasionally loses the WebGL context under load (about 1 view in 30 here), and
+  # Chromium logs that as a console warning; such a view is tried once more, and said so.
   if result=$(check_view) || { grep -q CONTEXT_LOST_WEBGL "$work/$view.err" &&
       echo "browser: $view lost its WebGL context ($(head -c 200 "$work/$view.err")); trying once more" >&2 &&
       result=$(check_view); }; then
@@ -105,6 +112,21 @@ seen=$(grep -c '^ok \|^FAILED ' "$work/embedding.out" || true)
 if [ "$seen" -ne "$expected_cases" ]; then
   failed=$((failed + expected_cases - seen))
   echo "browser: embedding checks stopped after $seen of $expected_cases cases: $(tail -3 "$work/embedding.err")" >&2
+fi
+
+HEBBIAN_PAGE_DIR="$page_dir" timeout 420 python3 "$here/check_screens.py" "$browser" "http://127.0.0.1:$port" \
+    "http://127.0.0.1:$host_port" "$out_dir" </dev/null >"$work/screens.out" 2>"$work/screens.err" || true
+while read -r verdict name rest; do
+  case "$verdict" in
+    ok) passed=$((passed + 1)); echo "browser: $name ok $rest" ;;
+    FAILED) failed=$((failed + 1)); echo "browser: $name FAILED $rest" >&2 ;;
+  esac
+done <"$work/screens.out"
+expected_screens=13
+seen=$(grep -c '^ok \|^FAILED ' "$work/screens.out" || true)
+if [ "$seen" -ne "$expected_screens" ]; then
+  failed=$((failed + expected_screens - seen))
+  echo "browser: screen checks stopped after $seen of $expected_screens cases: $(tail -3 "$work/screens.err")" >&2
 fi
 
 echo "browser: $passed passed, $failed failed"
