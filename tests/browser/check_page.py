@@ -99,9 +99,20 @@ def console_problems(events):
             problems.append("uncaught: " + details.get("exception", {}).get("description", details.get("text", "")))
         elif method == "Log.entryAdded" and params.get("entry", {}).get("level") in ("error", "warning"):
             entry = params["entry"]
-            if "GL Driver Message (OpenGL, Performance" not in entry.get("text", ""):
+            # SwiftShader's own notices: a performance hint, and the context it drops now and
+            # then under load (a browser event the page recovers from; context_loss tests that).
+            if not any(notice in entry.get("text", "") for notice in BROWSER_NOTICES):
                 problems.append(f"log {entry['level']}: {entry.get('text', '')} ({entry.get('url', '')})")
     return problems
+
+
+BROWSER_NOTICES = ("GL Driver Message (OpenGL, Performance", "CONTEXT_LOST_WEBGL")
+
+
+def context_was_lost(events):
+    """True when the browser dropped the page's WebGL context during the run."""
+    return any(e.get("method") == "Log.entryAdded" and "CONTEXT_LOST_WEBGL" in e.get("params", {}).get("entry", {}).get("text", "")
+               for e in events)
 
 
 def read_status(browser):
@@ -163,6 +174,8 @@ def main():
             with open(screenshot, "wb") as out:
                 out.write(base64.b64decode(shot["data"]))
             problems += console_problems(browser.events)
+            if problems and context_was_lost(browser.events):
+                print("note: the browser lost the WebGL context during this view", file=sys.stderr)
         except (RuntimeError, OSError, KeyError, ValueError) as error:
             problems = [f"DevTools session failed: {error}"]
         finally:
