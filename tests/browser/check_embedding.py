@@ -142,14 +142,20 @@ def png_pixels(data):
     return width, height, channels, rows
 
 
-def drawn_share(data):
-    """(width, height, share of pixels unlike the background colour, distinct colours)."""
+def colour_counts(data):
+    """(width, height, {RGB bytes: pixels of that colour}) of a PNG."""
     width, height, channels, rows = png_pixels(data)
     counts = {}
     for row in rows:
         for x in range(0, len(row), channels):
             pixel = row[x:x + 3]
             counts[pixel] = counts.get(pixel, 0) + 1
+    return width, height, counts
+
+
+def drawn_share(data):
+    """(width, height, share of pixels unlike the background colour, distinct colours)."""
+    width, height, counts = colour_counts(data)
     background = max(counts.values())
     return width, height, 1.0 - background / (width * height), len(counts)
 

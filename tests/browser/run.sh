@@ -99,36 +99,31 @@ for entry in "${views[@]}"; do
   fi
 done
 
+# count_cases SCRIPT-OUTPUT EXPECTED NAME: adds a script's "ok <case> ..." / "FAILED <case> ..."
+# lines to the totals, and counts the cases it never reached as failed.
+count_cases() {
+  local output=$1 expected=$2 name=$3 verdict case rest seen
+  while read -r verdict case rest; do
+    case "$verdict" in
+      ok) passed=$((passed + 1)); echo "browser: $case ok $rest" ;;
+      FAILED) failed=$((failed + 1)); echo "browser: $case FAILED $rest" >&2 ;;
+    esac
+  done <"$output"
+  seen=$(grep -c '^ok \|^FAILED ' "$output" || true)
+  if [ "$seen" -ne "$expected" ]; then
+    failed=$((failed + expected - seen))
+    echo "browser: $name checks stopped after $seen of $expected cases: $(tail -3 "${output%.out}.err")" >&2
+  fi
+}
+
 data_dir=$(cd "$here/../data" && pwd)
 HEBBIAN_PAGE_DIR="$page_dir" timeout 300 python3 "$here/check_embedding.py" "$browser" "http://127.0.0.1:$port" "http://127.0.0.1:$host_port" \
     "$data_dir" "$out_dir" </dev/null >"$work/embedding.out" 2>"$work/embedding.err" || true
-while read -r verdict name rest; do
-  case "$verdict" in
-    ok) passed=$((passed + 1)); echo "browser: $name ok $rest" ;;
-    FAILED) failed=$((failed + 1)); echo "browser: $name FAILED $rest" >&2 ;;
-  esac
-done <"$work/embedding.out"
-expected_cases=7
-seen=$(grep -c '^ok \|^FAILED ' "$work/embedding.out" || true)
-if [ "$seen" -ne "$expected_cases" ]; then
-  failed=$((failed + expected_cases - seen))
-  echo "browser: embedding checks stopped after $seen of $expected_cases cases: $(tail -3 "$work/embedding.err")" >&2
-fi
+count_cases "$work/embedding.out" 7 embedding
 
 HEBBIAN_PAGE_DIR="$page_dir" timeout 420 python3 "$here/check_screens.py" "$browser" "http://127.0.0.1:$port" \
     "http://127.0.0.1:$host_port" "$out_dir" </dev/null >"$work/screens.out" 2>"$work/screens.err" || true
-while read -r verdict name rest; do
-  case "$verdict" in
-    ok) passed=$((passed + 1)); echo "browser: $name ok $rest" ;;
-    FAILED) failed=$((failed + 1)); echo "browser: $name FAILED $rest" >&2 ;;
-  esac
-done <"$work/screens.out"
-expected_screens=13
-seen=$(grep -c '^ok \|^FAILED ' "$work/screens.out" || true)
-if [ "$seen" -ne "$expected_screens" ]; then
-  failed=$((failed + expected_screens - seen))
-  echo "browser: screen checks stopped after $seen of $expected_screens cases: $(tail -3 "$work/screens.err")" >&2
-fi
+count_cases "$work/screens.out" 13 screen
 
 echo "browser: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
