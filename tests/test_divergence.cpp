@@ -2,8 +2,12 @@
 #include <doctest.h>
 
 #include <cmath>
+#include <limits>
+#include <vector>
 
+#include "core/divergence.hpp"
 #include "core/feedforward.hpp"
+#include "core/kernels.hpp"
 #include "core/random.hpp"
 #include "core/simulation.hpp"
 #include "scenarios.hpp"
@@ -118,4 +122,52 @@ TEST_CASE("recurrent plain Hebb (alpha 0) grows linearly, W_t ~ eta t C, until i
     sim.step(100000);
     CHECK(sim.divergence().diverged);
     CHECK(sim.recurrent()->weights().allFinite());
+}
+
+TEST_CASE("step_magnitude_bound widens |scale| M + increment by one epsilon per rounded operation") {
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    // The rule: (|scale| M + increment) (1 + (operations + 4) eps).
+    CHECK(step_magnitude_bound(-0.5, 4.0, 1.0, 4) == 3.0 * (1.0 + 8.0 * eps));
+    CHECK(step_magnitude_bound(2.0, 1.0, 0.0, 0) == 2.0 * (1.0 + 4.0 * eps));
+    CHECK(step_magnitude_bound(1.0, 1.0, 0.0, 12) > step_magnitude_bound(1.0, 1.0, 0.0, 11));
+    // A NaN or infinite bound is never within a limit.
+    CHECK_FALSE(step_magnitude_bound(std::nan(""), 1.0, 1.0, 4) <= kDefaultDivergenceLimit);
+    CHECK_FALSE(step_magnitude_bound(1.0, INFINITY, 1.0, 4) <= kDefaultDivergenceLimit);
+    CHECK_FALSE(step_magnitude_bound(1.0, 1.0, std::nan(""), 4) <= kDefaultDivergenceLimit);
+}
+
+TEST_CASE("step_magnitude_bound holds where it is tight, for the online step and the recurrent block") {
+    // Every weight equal and every input equal: each new weight is the bound itself in
+    // exact arithmetic, so only the rounding allowance keeps the computed weights below it.
+    Rng rng(44);
+    const int n = 11;
+    int above_exact_bound = 0;  // steps whose rounded weights passed the bound without its allowance
+    for (int trial = 0; trial < 2000; ++trial) {
+        CAPTURE(trial);
+        const double magnitude = std::exp(rng.normal()), input = std::exp(rng.normal());
+        // w <- a w + b x (hebb, decay and oja with one output): 3 operations per weight, 1 for |b| max |x|.
+        const double a = std::exp(rng.normal()), b = std::exp(rng.normal());
+        std::vector<double> w(n, magnitude);
+        const std::vector<double> x(n, input);
+        kernels::scale_add(w.data(), a, b, x.data(), n);
+        CHECK(kernels::max_abs(w.data(), n) <= step_magnitude_bound(a, magnitude, b * input, 4));
+        if (kernels::max_abs(w.data(), n) > a * magnitude + b * input) ++above_exact_bound;
+
+        // W <- keep W + gain sum_b x_b x_b^T over m samples (the recurrent step): 5 m + 3.
+        const int m = 1 + trial % 5;
+        const double keep = std::exp(rng.normal()), gain = std::exp(rng.normal());
+        std::vector<double> big(static_cast<size_t>(n) * n, magnitude), columns(static_cast<size_t>(n) * m);
+        const std::vector<double> coefficients(static_cast<size_t>(m), gain);
+        double inputs = 0.0;
+        for (int c = 0; c < m; ++c) {
+            const double value = std::exp(rng.normal());
+            for (int i = 0; i < n; ++i) columns[static_cast<size_t>(c) * n + i] = value;
+            inputs += value * value;
+        }
+        std::vector<double> packed;
+        kernels::symmetric_rank_update(big.data(), n, keep, columns.data(), n, m, coefficients.data(), packed);
+        CHECK(kernels::max_abs(big.data(), n * n) <= step_magnitude_bound(keep, magnitude, gain * inputs, 5 * m + 3));
+        if (kernels::max_abs(big.data(), n * n) > keep * magnitude + gain * inputs) ++above_exact_bound;
+    }
+    CHECK(above_exact_bound > 0);  // the allowance is needed
 }

@@ -23,7 +23,7 @@ void BlockCovariance::add(const Eigen::Ref<const Eigen::MatrixXd>& x) {
     weights_.assign(static_cast<size_t>(m), 1.0);
     weights_.push_back(static_cast<double>(count_) * static_cast<double>(m) / static_cast<double>(total));
     kernels::symmetric_rank_update(scatter_.data(), static_cast<int>(dim), 1.0, terms_.data(), static_cast<int>(dim),
-                                   static_cast<int>(m + 1), weights_.data());
+                                   static_cast<int>(m + 1), weights_.data(), packed_);
     // mean += delta * m / n
     mean_ += terms_.col(m) * (static_cast<double>(m) / static_cast<double>(total));
     count_ = total;

@@ -29,6 +29,7 @@ private:
     Eigen::VectorXd mean_;
     Eigen::MatrixXd scatter_, terms_;  // terms_: the centred block and delta, side by side
     std::vector<double> weights_;      // their coefficients in the symmetric update
+    std::vector<double> packed_;       // the symmetric update's packed copies of the terms (scratch)
 };
 
 }  // namespace hebbian

@@ -1,8 +1,9 @@
-// Divergence check shared by the circuits (see divergence.hpp).
+// Divergence check and step bound shared by the circuits (see divergence.hpp).
 #include "divergence.hpp"
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace hebbian {
 
@@ -18,6 +19,12 @@ std::string blow_up_reason(const double* values, Eigen::Index count, double limi
     std::snprintf(text, sizeof text, "%s overflowed: |value| reached %.3g, above the limit %.3g", what,
                   largest, limit);
     return text;
+}
+
+double step_magnitude_bound(double scale, double magnitude, double increment, int operations) {
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    const double widen = 1.0 + static_cast<double>(operations + 4) * eps;
+    return (std::fabs(scale) * magnitude + increment) * widen;
 }
 
 }  // namespace hebbian

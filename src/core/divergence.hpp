@@ -1,4 +1,5 @@
-// Divergence as a state: the check every circuit runs before it commits a step.
+// Divergence as a state: the check every circuit runs before it commits a step, and
+// the bound on the weights' magnitude that lets a step skip the full check.
 #pragma once
 
 #include <Eigen/Dense>
@@ -19,5 +20,20 @@ template <typename Derived>
 std::string blow_up_reason(const Eigen::PlainObjectBase<Derived>& m, double limit, const char* what) {
     return blow_up_reason(m.data(), m.size(), limit, what);
 }
+
+// An upper bound on max |W_new| for a learning step W_new = scale * W + D, given
+// magnitude >= max |W| and increment >= max |D|, including the rounding of the step.
+// Every learning path keeps such a bound so that it need not read every new weight:
+// while the bound is within the divergence limit (bound <= limit, false for NaN), the
+// step cannot have passed it.
+//
+// Rounding rule: one machine epsilon eps = 2^-52 of relative allowance per rounded
+// floating-point operation, counting the `operations` that compute each new weight
+// (with those that computed scale and increment) and the 4 of this function:
+//     bound = (|scale| magnitude + increment) (1 + (operations + 4) eps).
+// n operations of relative error at most u = eps / 2 each stay within
+// gamma_n = n u / (1 - n u) <= n eps while n u <= 1/2 (Higham, Accuracy and Stability
+// of Numerical Algorithms, lemma 3.1). NaN or infinity in gives NaN or infinity out.
+double step_magnitude_bound(double scale, double magnitude, double increment, int operations);
 
 }  // namespace hebbian

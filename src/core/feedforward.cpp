@@ -49,14 +49,14 @@ bool FeedforwardCircuit::learn_single(const Eigen::MatrixXd& x, double divergenc
                      : params_.rule == Rule::Decay ? 1.0 - eta * params_.alpha
                                                    : 1.0 - eta * (y * y);
     const double b = eta * y;
-    // max |w_new| <= |a| max |w| + |b| max |x| (widened by a few ulps for rounding):
-    // a bound that spares checking every new weight.
-    constexpr double kRounding = 1.0 + 8.0 * std::numeric_limits<double>::epsilon();
+    // max |w_new| <= |a| max |w| + |b| max |x|: a bound that spares checking every new
+    // weight. Rounding: 3 operations per weight (a w, b x, their sum) and 1 for |b| max |x|.
+    constexpr int kOperations = 4;
     const double input_bound = std::fabs(b) * x_max;
-    double bound = (std::fabs(a) * magnitude_bound_ + input_bound) * kRounding;
+    double bound = step_magnitude_bound(a, magnitude_bound_, input_bound, kOperations);
     if (!(bound <= divergence_limit)) {
         magnitude_bound_ = kernels::max_abs(w_.data(), n);
-        bound = (std::fabs(a) * magnitude_bound_ + input_bound) * kRounding;
+        bound = step_magnitude_bound(a, magnitude_bound_, input_bound, kOperations);
         if (!(bound <= divergence_limit)) return false;
     }
     kernels::scale_add(w_.data(), a, b, x.data(), n);
@@ -72,13 +72,13 @@ std::string FeedforwardCircuit::learn_sanger(const Eigen::MatrixXd& x, double di
     gain_ = params_.eta * y_.col(0);
     // dW = eta * (y x^T - LT[y y^T] W), row by row in kernels::sanger_step, which gives
     // |W_next(i, j)| <= |W(i, j)| + |eta y_i| (|x_j| + sum_{l <= i} |y_l| |W(l, j)|)
-    //               <= M (1 + g sum_l |y_l|) + g max |x|,   M >= max |W|,  g = max_i |eta y_i|,
-    // widened for the rounding of the 2k + 2 operations behind each weight. Within the
-    // limit, this bound lets the step run in place with no check of the new weights.
-    const double widen = 1.0 + (4.0 * k + 16.0) * std::numeric_limits<double>::epsilon();
+    //               <= M (1 + g sum_l |y_l|) + g max |x|,   M >= max |W|,  g = max_i |eta y_i|.
+    // Rounding: 2k + 2 operations behind each weight, k + 1 for the scale 1 + g sum_l |y_l|
+    // and 1 for g max |x|. Within the limit, this bound lets the step run in place with no
+    // check of the new weights.
     const double g = gain_.cwiseAbs().maxCoeff();
-    const double bound =
-        (magnitude_bound_ * (1.0 + g * y_.cwiseAbs().sum()) + g * kernels::max_abs(x.data(), n)) * widen;
+    const double bound = step_magnitude_bound(1.0 + g * y_.cwiseAbs().sum(), magnitude_bound_,
+                                              g * kernels::max_abs(x.data(), n), 3 * k + 4);
     if (bound <= divergence_limit && blow_up_reason(y_, divergence_limit, "outputs").empty()) {
         kernels::sanger_step(w_.data(), w_.data(), k, n, x.data(), y_.data(), gain_.data());
         magnitude_bound_ = bound;
@@ -101,7 +101,12 @@ std::string FeedforwardCircuit::learn_sanger(const Eigen::MatrixXd& x, double di
 
 std::string FeedforwardCircuit::learn_general(const Eigen::MatrixXd& x, double divergence_limit) {
     const double inv_batch = 1.0 / static_cast<double>(x.cols());
-    y_.noalias() = w_ * x;  // y = W x for every sample of the batch (k x B)
+    // y = W x for every sample of the batch (k x B), on the kernels so that native and
+    // wasm builds give the same bits (rows of W are columns of W^T)
+    const int k = static_cast<int>(w_.rows()), n = static_cast<int>(w_.cols());
+    y_.resize(k, x.cols());
+    for (Eigen::Index b = 0; b < x.cols(); ++b)
+        kernels::gemv_transposed(y_.col(b).data(), w_.data(), n, k, n, x.col(b).data());
     theta_next_ = theta_;
     switch (params_.rule) {
         case Rule::Hebb:

@@ -15,7 +15,8 @@
 // A step takes a batch of B samples (columns of X) and applies the mean update,
 // with W held fixed inside the batch; B = 1 is the usual online rule. The online
 // step of hebb, decay and oja with one output, and of sanger, runs on the SIMD
-// kernels of kernels.hpp; the other cases use Eigen.
+// kernels of kernels.hpp; the other cases compute y = W x there too and the update
+// with Eigen.
 #pragma once
 
 #include <Eigen/Dense>

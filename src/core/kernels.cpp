@@ -1,119 +1,24 @@
-// The two-lane double vector and the kernels built on it (see kernels.hpp).
+// The two-lane kernels and the public entry points of kernels.hpp.
 //
-// Every kernel treats a pair of doubles as one value of type V and uses only
-// lane-wise +, -, *, |.|, compare and select, so the three back ends below round
-// identically. Odd tails are done in scalar code shared by all back ends.
-//
-// dot, dot_and_max_abs, max_abs, scale_add, gemv, gemv_transposed, the tiles of
-// the symmetric update and the four-input blocks of the Sanger step (namespace
-// two_lane here) have
-// AVX2 versions in kernels_avx2.cpp; the Dispatch table near the end points at
-// one set or the other (see kernels.hpp).
+// The two-lane versions of the dispatched kernels (kernel_table.hpp) and their
+// helpers are written once against the vector V of two_lane_vector.hpp, using only
+// its lane-wise operations, so wasm SIMD, SSE2 and scalar pairs round identically;
+// odd tails are done in scalar code shared by all back ends. The entry points call
+// the dispatched kernels through the table in use: two_lane::kTable here, or
+// avx2::kTable (kernels_avx2.cpp) where the processor has AVX2.
 #include "kernels.hpp"
-
-#if defined(HEBBIAN_AVX2_KERNELS)
-#include "kernels_avx2.hpp"
-#endif
 
 #include <cmath>
 #include <limits>
-#include <vector>
 
-#if defined(__wasm_simd128__)
-#include <wasm_simd128.h>
-#elif defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "kernel_table.hpp"
+#include "two_lane_vector.hpp"
 
 namespace hebbian::kernels {
 
+namespace two_lane {
+
 namespace {
-
-#if defined(__wasm_simd128__)
-constexpr const char* kBackend = "wasm-simd128";
-struct V {
-    v128_t v;
-};
-struct Mask {
-    v128_t m;
-};
-inline V load(const double* p) { return {wasm_v128_load(p)}; }
-inline void store(double* p, V a) { wasm_v128_store(p, a.v); }
-inline V splat(double s) { return {wasm_f64x2_splat(s)}; }
-inline V splat_load(const double* p) { return {wasm_v128_load64_splat(p)}; }
-inline V operator+(V a, V b) { return {wasm_f64x2_add(a.v, b.v)}; }
-inline V operator-(V a, V b) { return {wasm_f64x2_sub(a.v, b.v)}; }
-inline V operator*(V a, V b) { return {wasm_f64x2_mul(a.v, b.v)}; }
-// |a| as a bitwise and with a mask the caller keeps in a register: V8 compiles f64x2.abs
-// to an andpd that loads its mask from memory at every use, an extra load per vector.
-inline V sign_clear_mask() { return {wasm_i64x2_splat(0x7fffffffffffffffLL)}; }
-inline V clear_sign(V a, V mask) { return {wasm_v128_and(a.v, mask.v)}; }
-// (acc < v) ? v : acc per lane: a NaN in v leaves acc.
-inline V max_into(V acc, V v) { return {wasm_f64x2_pmax(acc.v, v.v)}; }
-inline Mask all_set() { return {wasm_i64x2_splat(-1)}; }
-inline Mask equal(V a, V b) { return {wasm_f64x2_eq(a.v, b.v)}; }
-inline Mask operator&(Mask a, Mask b) { return {wasm_v128_and(a.m, b.m)}; }
-inline bool all(Mask a) { return wasm_i64x2_all_true(a.m); }
-inline double lane0(V a) { return wasm_f64x2_extract_lane(a.v, 0); }
-inline double lane1(V a) { return wasm_f64x2_extract_lane(a.v, 1); }
-inline V unpack_lo(V a, V b) { return {wasm_i64x2_shuffle(a.v, b.v, 0, 2)}; }
-inline V unpack_hi(V a, V b) { return {wasm_i64x2_shuffle(a.v, b.v, 1, 3)}; }
-#elif defined(__SSE2__)
-constexpr const char* kBackend = "sse2";
-struct V {
-    __m128d v;
-};
-struct Mask {
-    __m128d m;
-};
-inline V load(const double* p) { return {_mm_loadu_pd(p)}; }
-inline void store(double* p, V a) { _mm_storeu_pd(p, a.v); }
-inline V splat(double s) { return {_mm_set1_pd(s)}; }
-inline V splat_load(const double* p) { return {_mm_load1_pd(p)}; }
-inline V operator+(V a, V b) { return {_mm_add_pd(a.v, b.v)}; }
-inline V operator-(V a, V b) { return {_mm_sub_pd(a.v, b.v)}; }
-inline V operator*(V a, V b) { return {_mm_mul_pd(a.v, b.v)}; }
-inline V sign_clear_mask() { return {_mm_castsi128_pd(_mm_set1_epi64x(0x7fffffffffffffffLL))}; }
-inline V clear_sign(V a, V mask) { return {_mm_and_pd(a.v, mask.v)}; }
-// (acc < v) ? v : acc per lane: maxpd returns its second operand on NaN.
-inline V max_into(V acc, V v) { return {_mm_max_pd(v.v, acc.v)}; }
-inline Mask all_set() { return {_mm_castsi128_pd(_mm_set1_epi32(-1))}; }
-inline Mask equal(V a, V b) { return {_mm_cmpeq_pd(a.v, b.v)}; }
-inline Mask operator&(Mask a, Mask b) { return {_mm_and_pd(a.m, b.m)}; }
-inline bool all(Mask a) { return _mm_movemask_pd(a.m) == 3; }
-inline double lane0(V a) { return _mm_cvtsd_f64(a.v); }
-inline double lane1(V a) { return _mm_cvtsd_f64(_mm_unpackhi_pd(a.v, a.v)); }
-inline V unpack_lo(V a, V b) { return {_mm_unpacklo_pd(a.v, b.v)}; }
-inline V unpack_hi(V a, V b) { return {_mm_unpackhi_pd(a.v, b.v)}; }
-#else
-constexpr const char* kBackend = "scalar";
-struct V {
-    double a, b;
-};
-struct Mask {
-    bool a, b;
-};
-inline V load(const double* p) { return {p[0], p[1]}; }
-inline void store(double* p, V v) { p[0] = v.a, p[1] = v.b; }
-inline V splat(double s) { return {s, s}; }
-inline V splat_load(const double* p) { return {*p, *p}; }
-inline V operator+(V x, V y) { return {x.a + y.a, x.b + y.b}; }
-inline V operator-(V x, V y) { return {x.a - y.a, x.b - y.b}; }
-inline V operator*(V x, V y) { return {x.a * y.a, x.b * y.b}; }
-inline V sign_clear_mask() { return {0.0, 0.0}; }
-inline V clear_sign(V x, V) { return {std::fabs(x.a), std::fabs(x.b)}; }
-inline V max_into(V acc, V v) { return {acc.a < v.a ? v.a : acc.a, acc.b < v.b ? v.b : acc.b}; }
-inline Mask all_set() { return {true, true}; }
-inline Mask equal(V x, V y) { return {x.a == y.a, x.b == y.b}; }
-inline Mask operator&(Mask x, Mask y) { return {x.a && y.a, x.b && y.b}; }
-inline bool all(Mask m) { return m.a && m.b; }
-inline double lane0(V v) { return v.a; }
-inline double lane1(V v) { return v.b; }
-inline V unpack_lo(V x, V y) { return {x.a, y.a}; }
-inline V unpack_hi(V x, V y) { return {x.b, y.b}; }
-#endif
-
-inline double sum(V a) { return lane0(a) + lane1(a); }
 
 // Rows per panel of the symmetric update: a panel of X (rows x m) stays in L1.
 constexpr int kPanelRows = 32;
@@ -157,27 +62,68 @@ inline void columns_dot(double* y, const double* a, int rows, int ld, const doub
     for (int q = 0; q < Columns; ++q) y[q] = column_total(lo[q], hi[q], a + static_cast<long>(q) * ld, x, rows4, rows);
 }
 
-}  // namespace
-
-namespace two_lane {
-
-double dot(const double* a, const double* b, int n) {
-    V s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0;
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-        s0 = s0 + load(a + i) * load(b + i);
-        s1 = s1 + load(a + i + 2) * load(b + i + 2);
-        s2 = s2 + load(a + i + 4) * load(b + i + 4);
-        s3 = s3 + load(a + i + 6) * load(b + i + 6);
+// W(i..i+3, j..j+3) <- beta W + sum_b X(i.., b) S(j.., b): the register tile of
+// the symmetric update, eight two-lane accumulators. xp and sp are the packed
+// four-row groups of X and S = X diag(c): element (r, b) at [4 b + r].
+inline void update_tile(double* w, int n, V beta, const double* xp, const double* sp, int m, int i, int j) {
+    V a00 = splat(0.0), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+    for (const double* const end = xp + 4 * m; xp != end; xp += 4, sp += 4) {
+        const V lo = load(xp), hi = load(xp + 2);
+        const V s0 = splat_load(sp), s1 = splat_load(sp + 1), s2 = splat_load(sp + 2), s3 = splat_load(sp + 3);
+        a00 = a00 + lo * s0, a01 = a01 + hi * s0;
+        a10 = a10 + lo * s1, a11 = a11 + hi * s1;
+        a20 = a20 + lo * s2, a21 = a21 + hi * s2;
+        a30 = a30 + lo * s3, a31 = a31 + hi * s3;
     }
-    for (; i + 2 <= n; i += 2) s0 = s0 + load(a + i) * load(b + i);
-    double total = sum((s0 + s1) + (s2 + s3));
-    if (i < n) total += a[i] * b[i];
-    return total;
+    double* c0 = w + i + static_cast<long>(j) * n;
+    double* c1 = c0 + n;
+    double* c2 = c1 + n;
+    double* c3 = c2 + n;
+    a00 = beta * load(c0) + a00, a01 = beta * load(c0 + 2) + a01;
+    a10 = beta * load(c1) + a10, a11 = beta * load(c1 + 2) + a11;
+    a20 = beta * load(c2) + a20, a21 = beta * load(c2 + 2) + a21;
+    a30 = beta * load(c3) + a30, a31 = beta * load(c3 + 2) + a31;
+    store(c0, a00), store(c0 + 2, a01), store(c1, a10), store(c1 + 2, a11);
+    store(c2, a20), store(c2 + 2, a21), store(c3, a30), store(c3 + 2, a31);
+    if (i == j) {
+        // Diagonal tile: its upper part takes the lower values, so W stays exactly symmetric.
+        for (int r = 0; r < 4; ++r)
+            for (int q = r + 1; q < 4; ++q) c0[r + static_cast<long>(q) * n] = c0[q + static_cast<long>(r) * n];
+        return;
+    }
+    // W(j..j+3, i..i+3) is the transpose: same values, as W was symmetric before.
+    double* u0 = w + j + static_cast<long>(i) * n;
+    double* u1 = u0 + n;
+    double* u2 = u1 + n;
+    double* u3 = u2 + n;
+    store(u0, unpack_lo(a00, a10)), store(u0 + 2, unpack_lo(a20, a30));
+    store(u1, unpack_hi(a00, a10)), store(u1 + 2, unpack_hi(a20, a30));
+    store(u2, unpack_lo(a01, a11)), store(u2 + 2, unpack_lo(a21, a31));
+    store(u3, unpack_hi(a01, a11)), store(u3 + 2, unpack_hi(a21, a31));
 }
 
+// One pass of sanger_rows down the outputs for the inputs at x (width two-lane vectors).
+template <int width>
+inline void sanger_block(double* w_next, const double* w, int k, int n, const double* x, const double* y,
+                         const double* gain) {
+    V r[width];
+    for (int v = 0; v < width; ++v) r[v] = load(x + 2 * v);
+    for (int i = 0; i < k; ++i, w += n, w_next += n) {
+        const V yi = splat_load(y + i), gain_i = splat_load(gain + i);
+        for (int v = 0; v < width; ++v) {
+            // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
+            const V wv = load(w + 2 * v);
+            r[v] = r[v] - yi * wv;
+            store(w_next + 2 * v, wv + gain_i * r[v]);
+        }
+    }
+}
+
+}  // namespace
+
 double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
-    // max |b| as one max of |b| per vector, |b| a bitwise and (see clear_sign): on Zen 4 a
+    // max |b| as one max of |b| per vector, |b| a bitwise and (see clear_sign in
+    // two_lane_vector.hpp): on Zen 4 a
     // max, like an add, issues only on the two FP add pipes, so a max and a min per vector
     // (three add-pipe operations with the dot product's add) held the loop to 1.5 cycles a
     // vector. The pointers advance instead of an index (emscripten builds with LLVM's loop
@@ -274,10 +220,143 @@ void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, con
     if (j < cols) columns_dot<1>(y + j, a + static_cast<long>(j) * ld, rows, ld, x);
 }
 
+void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4) {
+    const size_t group = static_cast<size_t>(4) * static_cast<size_t>(m);
+    const V vbeta = splat(beta);
+    // Lower triangle of the 4 x 4 tiles, a panel of rows at a time; each tile also writes its mirror image.
+    for (int i0 = 0; i0 < n4; i0 += kPanelRows) {
+        const int i1 = i0 + kPanelRows < n4 ? i0 + kPanelRows : n4;
+        for (int j = 0; j < i1; j += 4)
+            for (int i = i0 > j ? i0 : j; i < i1; i += 4)
+                update_tile(w, n, vbeta, xp + static_cast<size_t>(i / 4) * group, sp + static_cast<size_t>(j / 4) * group,
+                            m, i, j);
+    }
+}
+
+void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
+                 const double* gain) {
+    // Down the outputs i the running residual r = x_j - sum_{l <= i} y_l W(l, j)
+    // updates W(i, j). Eight inputs at a time (four vectors: four independent chains
+    // of subtractions hide each other's latency), then four.
+    int j = 0;
+    for (; j + 8 <= n4; j += 8) sanger_block<4>(w_next + j, w + j, k, n, x + j, y, gain);
+    if (j < n4) sanger_block<2>(w_next + j, w + j, k, n, x + j, y, gain);
+}
+
+const KernelTable kTable{kName, HEBBIAN_KERNEL_ADDRESSES};
+
 }  // namespace two_lane
+
+namespace {
+
+// The back end in use, process-wide: AVX2 where the processor has it, until use_backend says otherwise.
+const KernelTable*& in_use() {
+#if defined(HEBBIAN_AVX2_KERNELS)
+    static const KernelTable* chosen = avx2_available() ? &avx2::kTable : &two_lane::kTable;
+#else
+    static const KernelTable* chosen = &two_lane::kTable;
+#endif
+    return chosen;
+}
+
+// One element outside the 4 x 4 tiles and its mirror, same order of operations as a tile lane.
+inline void update_element(double* w, int n, double beta, const double* x, int ldx, const double* c, int m, int i,
+                           int j) {
+    double acc = 0.0;
+    for (int b = 0; b < m; ++b) {
+        const long column = static_cast<long>(b) * ldx;
+        acc = acc + x[i + column] * (c[b] * x[j + column]);
+    }
+    double& target = w[i + static_cast<long>(j) * n];
+    target = beta * target + acc;
+    w[j + static_cast<long>(i) * n] = target;
+}
+
+}  // namespace
+
+bool avx2_available() {
+#if defined(HEBBIAN_AVX2_KERNELS)
+    __builtin_cpu_init();  // in case this runs before the run-time library's own initialiser
+    return __builtin_cpu_supports("avx2");
+#else
+    return false;
+#endif
+}
+
+bool use_backend(Backend backend) {
+    if (backend == Backend::two_lane) {
+        in_use() = &two_lane::kTable;
+        return true;
+    }
+#if defined(HEBBIAN_AVX2_KERNELS)
+    if (avx2_available()) {
+        in_use() = &avx2::kTable;
+        return true;
+    }
+#endif
+    return false;
+}
+
+const char* backend() { return in_use()->name; }
+
+double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
+    return in_use()->dot_and_max_abs(a, b, n, b_max);
+}
+
+double max_abs(const double* x, int n) { return in_use()->max_abs(x, n); }
+
+void scale_add(double* w, double a, double b, const double* x, int n) { in_use()->scale_add(w, a, b, x, n); }
+
+void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x) {
+    in_use()->gemv(y, a, rows, cols, ld, x);
+}
+
+void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
+    in_use()->gemv_transposed(y, a, rows, cols, ld, x);
+}
+
+void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c,
+                           std::vector<double>& packed) {
+    // W <- beta W + X diag(c) X^T. X and S = X diag(c) are packed in four-row groups
+    // (contiguous along b), so the tile loops read memory in order.
+    const int n4 = n - n % 4;
+    const size_t group = static_cast<size_t>(4) * static_cast<size_t>(m);
+    const size_t packed_size = 2 * group * static_cast<size_t>(n4 / 4);
+    if (packed.size() < packed_size) packed.resize(packed_size);
+    double* xp = packed.data();
+    double* sp = xp + group * static_cast<size_t>(n4 / 4);
+    for (int g = 0; g < n4 / 4; ++g)
+        for (int b = 0; b < m; ++b)
+            for (int r = 0; r < 4; ++r) {
+                const double value = x[4 * g + r + static_cast<long>(b) * ldx];
+                const size_t at = static_cast<size_t>(g) * group + 4 * static_cast<size_t>(b) + static_cast<size_t>(r);
+                xp[at] = value;
+                sp[at] = c[b] * value;
+            }
+    in_use()->symmetric_rank_tiles(w, n, beta, xp, sp, m, n4);
+    // The rows below the last full tile, and the columns right of it.
+    for (int j = 0; j < n; ++j)
+        for (int i = j > n4 ? j : n4; i < n; ++i) update_element(w, n, beta, x, ldx, c, m, i, j);
+}
+
+void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,
+                 const double* gain) {
+    const int n4 = n - n % 4;
+    in_use()->sanger_rows(w_next, w, k, n, n4, x, y, gain);
+    for (int j = n4; j < n; ++j) {
+        // The inputs past the last group of four, one at a time in the same order.
+        double r = x[j];
+        for (int i = 0; i < k; ++i) {
+            const long at = static_cast<long>(i) * n + j;
+            r = r - y[i] * w[at];
+            w_next[at] = w[at] + gain[i] * r;
+        }
+    }
+}
 
 void symmetric_norms_and_product(const double* w, const double* c, double a, int n, const double* v, double* y,
                                  double* w_squared, double* distance_squared) {
+    using namespace two_lane;  // V and its operations: two-lane on every back end
     // One pass down the lower triangle, column by column: the diagonal element counts once
     // and each element below it twice (it stands for its mirror too), and it adds into
     // y = W v both ways, y_i += W_ij v_j (rows i > j) and y_j += sum_i W_ij v_i.
@@ -314,236 +393,6 @@ void symmetric_norms_and_product(const double* w, const double* c, double a, int
     }
     *w_squared = norm_rest + 2.0 * sum(n0 + n1);
     *distance_squared = distance_rest + 2.0 * sum(d0 + d1);
-}
-
-namespace {
-
-// W(i..i+3, j..j+3) <- beta W + sum_b X(i.., b) S(j.., b): the register tile of
-// the symmetric update, eight two-lane accumulators. xp and sp are the packed
-// four-row groups of X and S = X diag(c): element (r, b) at [4 b + r].
-inline void update_tile(double* w, int n, V beta, const double* xp, const double* sp, int m, int i, int j) {
-    V a00 = splat(0.0), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
-    for (const double* const end = xp + 4 * m; xp != end; xp += 4, sp += 4) {
-        const V lo = load(xp), hi = load(xp + 2);
-        const V s0 = splat_load(sp), s1 = splat_load(sp + 1), s2 = splat_load(sp + 2), s3 = splat_load(sp + 3);
-        a00 = a00 + lo * s0, a01 = a01 + hi * s0;
-        a10 = a10 + lo * s1, a11 = a11 + hi * s1;
-        a20 = a20 + lo * s2, a21 = a21 + hi * s2;
-        a30 = a30 + lo * s3, a31 = a31 + hi * s3;
-    }
-    double* c0 = w + i + static_cast<long>(j) * n;
-    double* c1 = c0 + n;
-    double* c2 = c1 + n;
-    double* c3 = c2 + n;
-    a00 = beta * load(c0) + a00, a01 = beta * load(c0 + 2) + a01;
-    a10 = beta * load(c1) + a10, a11 = beta * load(c1 + 2) + a11;
-    a20 = beta * load(c2) + a20, a21 = beta * load(c2 + 2) + a21;
-    a30 = beta * load(c3) + a30, a31 = beta * load(c3 + 2) + a31;
-    store(c0, a00), store(c0 + 2, a01), store(c1, a10), store(c1 + 2, a11);
-    store(c2, a20), store(c2 + 2, a21), store(c3, a30), store(c3 + 2, a31);
-    if (i == j) {
-        // Diagonal tile: its upper part takes the lower values, so W stays exactly symmetric.
-        for (int r = 0; r < 4; ++r)
-            for (int q = r + 1; q < 4; ++q) c0[r + static_cast<long>(q) * n] = c0[q + static_cast<long>(r) * n];
-        return;
-    }
-    // W(j..j+3, i..i+3) is the transpose: same values, as W was symmetric before.
-    double* u0 = w + j + static_cast<long>(i) * n;
-    double* u1 = u0 + n;
-    double* u2 = u1 + n;
-    double* u3 = u2 + n;
-    store(u0, unpack_lo(a00, a10)), store(u0 + 2, unpack_lo(a20, a30));
-    store(u1, unpack_hi(a00, a10)), store(u1 + 2, unpack_hi(a20, a30));
-    store(u2, unpack_lo(a01, a11)), store(u2 + 2, unpack_lo(a21, a31));
-    store(u3, unpack_hi(a01, a11)), store(u3 + 2, unpack_hi(a21, a31));
-}
-
-// One element outside the 4 x 4 tiles and its mirror, same order of operations as a tile lane.
-inline void update_element(double* w, int n, double beta, const double* x, int ldx, const double* c, int m, int i,
-                           int j) {
-    double acc = 0.0;
-    for (int b = 0; b < m; ++b) {
-        const long column = static_cast<long>(b) * ldx;
-        acc = acc + x[i + column] * (c[b] * x[j + column]);
-    }
-    double& target = w[i + static_cast<long>(j) * n];
-    target = beta * target + acc;
-    w[j + static_cast<long>(i) * n] = target;
-}
-
-}  // namespace
-
-namespace two_lane {
-
-void symmetric_rank_tiles(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4) {
-    const size_t group = static_cast<size_t>(4) * static_cast<size_t>(m);
-    const V vbeta = splat(beta);
-    // Lower triangle of the 4 x 4 tiles, a panel of rows at a time; each tile also writes its mirror image.
-    for (int i0 = 0; i0 < n4; i0 += kPanelRows) {
-        const int i1 = i0 + kPanelRows < n4 ? i0 + kPanelRows : n4;
-        for (int j = 0; j < i1; j += 4)
-            for (int i = i0 > j ? i0 : j; i < i1; i += 4)
-                update_tile(w, n, vbeta, xp + static_cast<size_t>(i / 4) * group, sp + static_cast<size_t>(j / 4) * group,
-                            m, i, j);
-    }
-}
-
-// One pass of sanger_rows down the outputs for the inputs at x (width two-lane vectors).
-template <int width>
-inline void sanger_block(double* w_next, const double* w, int k, int n, const double* x, const double* y,
-                         const double* gain) {
-    V r[width];
-    for (int v = 0; v < width; ++v) r[v] = load(x + 2 * v);
-    for (int i = 0; i < k; ++i, w += n, w_next += n) {
-        const V yi = splat_load(y + i), gain_i = splat_load(gain + i);
-        for (int v = 0; v < width; ++v) {
-            // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
-            const V wv = load(w + 2 * v);
-            r[v] = r[v] - yi * wv;
-            store(w_next + 2 * v, wv + gain_i * r[v]);
-        }
-    }
-}
-
-void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
-                 const double* gain) {
-    // Down the outputs i the running residual r = x_j - sum_{l <= i} y_l W(l, j)
-    // updates W(i, j). Eight inputs at a time (four vectors: four independent chains
-    // of subtractions hide each other's latency), then four.
-    int j = 0;
-    for (; j + 8 <= n4; j += 8) sanger_block<4>(w_next + j, w + j, k, n, x + j, y, gain);
-    if (j < n4) sanger_block<2>(w_next + j, w + j, k, n, x + j, y, gain);
-}
-
-}  // namespace two_lane
-
-namespace {
-
-// The kernels that have an AVX2 version; the others always run the two-lane code.
-struct Dispatch {
-    const char* name;
-    double (*dot)(const double* a, const double* b, int n);
-    double (*dot_and_max_abs)(const double* a, const double* b, int n, double* b_max);
-    double (*max_abs)(const double* x, int n);
-    void (*scale_add)(double* w, double a, double b, const double* x, int n);
-    void (*gemv)(double* y, const double* a, int rows, int cols, int ld, const double* x);
-    void (*gemv_transposed)(double* y, const double* a, int rows, int cols, int ld, const double* x);
-    void (*symmetric_rank_tiles)(double* w, int n, double beta, const double* xp, const double* sp, int m, int n4);
-    void (*sanger_rows)(double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y,
-                        const double* gain);
-};
-
-constexpr Dispatch kTwoLane{kBackend,
-                            two_lane::dot,
-                            two_lane::dot_and_max_abs,
-                            two_lane::max_abs,
-                            two_lane::scale_add,
-                            two_lane::gemv,
-                            two_lane::gemv_transposed,
-                            two_lane::symmetric_rank_tiles,
-                            two_lane::sanger_rows};
-#if defined(HEBBIAN_AVX2_KERNELS)
-constexpr Dispatch kAvx2{"avx2",
-                         avx2::dot,
-                         avx2::dot_and_max_abs,
-                         avx2::max_abs,
-                         avx2::scale_add,
-                         avx2::gemv,
-                         avx2::gemv_transposed,
-                         avx2::symmetric_rank_tiles,
-                         avx2::sanger_rows};
-#endif
-
-// The back end in use, process-wide: AVX2 where the processor has it, until use_backend says otherwise.
-const Dispatch*& in_use() {
-#if defined(HEBBIAN_AVX2_KERNELS)
-    static const Dispatch* chosen = avx2_available() ? &kAvx2 : &kTwoLane;
-#else
-    static const Dispatch* chosen = &kTwoLane;
-#endif
-    return chosen;
-}
-
-}  // namespace
-
-bool avx2_available() {
-#if defined(HEBBIAN_AVX2_KERNELS)
-    __builtin_cpu_init();  // in case this runs before the run-time library's own initialiser
-    return __builtin_cpu_supports("avx2");
-#else
-    return false;
-#endif
-}
-
-bool use_backend(Backend backend) {
-    if (backend == Backend::two_lane) {
-        in_use() = &kTwoLane;
-        return true;
-    }
-#if defined(HEBBIAN_AVX2_KERNELS)
-    if (avx2_available()) {
-        in_use() = &kAvx2;
-        return true;
-    }
-#endif
-    return false;
-}
-
-const char* backend() { return in_use()->name; }
-
-double dot(const double* a, const double* b, int n) { return in_use()->dot(a, b, n); }
-
-double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
-    return in_use()->dot_and_max_abs(a, b, n, b_max);
-}
-
-double max_abs(const double* x, int n) { return in_use()->max_abs(x, n); }
-
-void scale_add(double* w, double a, double b, const double* x, int n) { in_use()->scale_add(w, a, b, x, n); }
-
-void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x) {
-    in_use()->gemv(y, a, rows, cols, ld, x);
-}
-
-void gemv_transposed(double* y, const double* a, int rows, int cols, int ld, const double* x) {
-    in_use()->gemv_transposed(y, a, rows, cols, ld, x);
-}
-
-void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c) {
-    // W <- beta W + X diag(c) X^T. X and S = X diag(c) are packed in four-row groups
-    // (contiguous along b), so the tile loops read memory in order.
-    const int n4 = n - n % 4;
-    const size_t group = static_cast<size_t>(4) * static_cast<size_t>(m);
-    std::vector<double> packed(2 * group * static_cast<size_t>(n4 / 4));
-    double* xp = packed.data();
-    double* sp = xp + group * static_cast<size_t>(n4 / 4);
-    for (int g = 0; g < n4 / 4; ++g)
-        for (int b = 0; b < m; ++b)
-            for (int r = 0; r < 4; ++r) {
-                const double value = x[4 * g + r + static_cast<long>(b) * ldx];
-                const size_t at = static_cast<size_t>(g) * group + 4 * static_cast<size_t>(b) + static_cast<size_t>(r);
-                xp[at] = value;
-                sp[at] = c[b] * value;
-            }
-    in_use()->symmetric_rank_tiles(w, n, beta, xp, sp, m, n4);
-    // The rows below the last full tile, and the columns right of it.
-    for (int j = 0; j < n; ++j)
-        for (int i = j > n4 ? j : n4; i < n; ++i) update_element(w, n, beta, x, ldx, c, m, i, j);
-}
-
-void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,
-                 const double* gain) {
-    const int n4 = n - n % 4;
-    in_use()->sanger_rows(w_next, w, k, n, n4, x, y, gain);
-    for (int j = n4; j < n; ++j) {
-        // The inputs past the last group of four, one at a time in the same order.
-        double r = x[j];
-        for (int i = 0; i < k; ++i) {
-            const long at = static_cast<long>(i) * n + j;
-            r = r - y[i] * w[at];
-            w_next[at] = w[at] + gain[i] * r;
-        }
-    }
 }
 
 }  // namespace hebbian::kernels

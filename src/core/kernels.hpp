@@ -2,27 +2,29 @@
 //
 // Eigen 3.4 has no WebAssembly SIMD packet math, so the web build ran its matrix
 // code one double at a time. These kernels are written against a two-lane double
-// vector (kernels.cpp): WebAssembly SIMD (wasm_simd128.h, with -msimd128), SSE2
-// natively on x86-64, and plain scalar pairs elsewhere. All three add in the same
-// order (two lanes, the same accumulators, the same final reduction), so a kernel
-// gives the same bits natively and in wasm, as long as nothing fuses a multiply
-// and an add (the core builds with -ffp-contract=off).
+// vector (two_lane_vector.hpp): WebAssembly SIMD (wasm_simd128.h, with -msimd128),
+// SSE2 natively on x86-64, and plain scalar pairs elsewhere. All three add in the
+// same order (two lanes, the same accumulators, the same final reduction), so a
+// kernel gives the same bits natively and in wasm, as long as nothing fuses a
+// multiply and an add (the core builds with -ffp-contract=off).
 //
 // Native x86-64 builds also carry AVX2 versions (kernels_avx2.cpp: 256-bit, no
-// FMA) of the kernels whose rounding does not depend on the vector width: each
-// output element gets the same operations in the same order, so they give the
-// same bits. They run when the processor has AVX2; use_backend() switches.
+// FMA) of the kernels listed in kernel_table.hpp, those whose rounding does not
+// depend on the vector width: each output element gets the same operations in the
+// same order, so they give the same bits. They run when the processor has AVX2;
+// use_backend() switches.
 //
 // Matrices are Eigen's column-major layout: element (i, j) of an m x n matrix
 // with leading dimension ld sits at data[i + j * ld].
 #pragma once
 
+#include <vector>
+
 namespace hebbian::kernels {
 
 // The back ends a build can run. two_lane: the two-lane code above (wasm simd128,
-// SSE2 or scalar, whichever the build targets). avx2: 256-bit versions of dot,
-// dot_and_max_abs, max_abs, scale_add, gemv, gemv_transposed,
-// symmetric_rank_update and sanger_step (native x86-64 builds, processors with AVX2).
+// SSE2 or scalar, whichever the build targets). avx2: 256-bit versions of the
+// kernels of kernel_table.hpp (native x86-64 builds, processors with AVX2).
 enum class Backend { two_lane, avx2 };
 
 // True when this build has the AVX2 kernels and the processor runs them.
@@ -37,9 +39,6 @@ bool use_backend(Backend backend);
 // Name of the back end in use: "avx2", or the two-lane one compiled in:
 // "wasm-simd128", "sse2" or "scalar".
 const char* backend();
-
-// a . b over n doubles.
-double dot(const double* a, const double* b, int n);
 
 // a . b over n doubles, and max_i |b_i| in the same pass (written to b_max; NaN
 // entries of b are skipped there, but they make the dot product NaN).
@@ -71,8 +70,11 @@ void symmetric_norms_and_product(const double* w, const double* c, double a, int
 // with W n x n (leading dimension n, assumed symmetric) and X n x m (leading
 // dimension ldx, column b is x_b). The lower triangle is computed (a register-
 // blocked matrix product over the m columns) and each result is also stored at
-// its mirror position, so W stays exactly symmetric.
-void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c);
+// its mirror position, so W stays exactly symmetric. packed is working memory for
+// packed copies of X and X diag(c) (8 m floor(n / 4) doubles), grown when it is
+// smaller: a caller that keeps it between updates allocates only when m or n grows.
+void symmetric_rank_update(double* w, int n, double beta, const double* x, int ldx, int m, const double* c,
+                           std::vector<double>& packed);
 
 // One online step of Sanger's rule for k outputs, W (k x n) stored row by row (row
 // i, the weights of output i, at w + i n), with y = W x and gain_i = eta y_i

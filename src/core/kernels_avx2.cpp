@@ -1,18 +1,21 @@
-// The AVX2 kernels (see kernels_avx2.hpp): four doubles per __m256d, no FMA.
+// The AVX2 versions of the dispatched kernels (kernel_table.hpp): four doubles per
+// __m256d, no FMA, used when the processor has AVX2.
 //
 // Every output element sees the operations of the two-lane code in kernels.cpp in
-// the same order; only which elements are computed together changes. scale_add
-// and max_abs take four elements at a time; gemv keeps up to 32 entries of y in
-// registers across all columns (each still adds its columns in order from 0.0);
-// the symmetric update's register tile grows from 4 x 4 to 8 x 4; the Sanger step
-// takes sixteen inputs per pass down the outputs; gemv_transposed's partial sums by
-// row mod 4 fill one __m256d per column, eight columns a pass. The dot products keep the two-lane code's eight
+// the same order, so the results are bit-identical to the SSE2 and wasm back ends;
+// only which elements are computed together changes. scale_add and max_abs take four
+// elements at a time; gemv keeps up to 32 entries of y in registers across all
+// columns (each still adds its columns in order from 0.0); the symmetric update's
+// register tile grows from 4 x 4 to 8 x 4; the Sanger step takes sixteen inputs per
+// pass down the outputs; gemv_transposed's partial sums by row mod 4 fill one __m256d
+// per column, eight columns a pass. dot_and_max_abs keeps the two-lane code's eight
 // partial sums (two __m256d hold its s0, s1 and s2, s3) and its reduction.
 //
-// This file is compiled with -mavx2. It includes no standard header: an inline
-// function from one (std::vector, std::max, ...) could be emitted here with AVX2
-// instructions and picked by the linker for the baseline files as well.
-#include "kernels_avx2.hpp"
+// This file is compiled with -mavx2 on x86-64 only (never -mfma: a fused multiply-add
+// rounds once where the two-lane code rounds twice). It includes no standard header:
+// an inline function from one (std::vector, std::max, ...) could be emitted here with
+// AVX2 instructions and picked by the linker for the baseline files as well.
+#include "kernel_table.hpp"
 
 #include <immintrin.h>
 
@@ -39,23 +42,6 @@ inline __m256d max_into(__m256d acc, __m256d v) { return _mm256_max_pd(v, acc); 
 inline __m128d max_halves(__m256d v) { return _mm_max_pd(_mm256_extractf128_pd(v, 1), _mm256_castpd256_pd128(v)); }
 
 }  // namespace
-
-double dot(const double* a, const double* b, int n) {
-    // low = (s0, s1), high = (s2, s3) of the two-lane code: partial sums by index mod 8.
-    __m256d low = _mm256_setzero_pd(), high = low;
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-        low = _mm256_add_pd(low, _mm256_mul_pd(_mm256_loadu_pd(a + i), _mm256_loadu_pd(b + i)));
-        high = _mm256_add_pd(high, _mm256_mul_pd(_mm256_loadu_pd(a + i + 4), _mm256_loadu_pd(b + i + 4)));
-    }
-    __m128d s0 = _mm256_castpd256_pd128(low);
-    for (; i + 2 <= n; i += 2) s0 = _mm_add_pd(s0, _mm_mul_pd(_mm_loadu_pd(a + i), _mm_loadu_pd(b + i)));
-    const __m128d s1 = _mm256_extractf128_pd(low, 1);
-    const __m128d s2 = _mm256_castpd256_pd128(high), s3 = _mm256_extractf128_pd(high, 1);
-    double total = sum(_mm_add_pd(_mm_add_pd(s0, s1), _mm_add_pd(s2, s3)));
-    if (i < n) total += a[i] * b[i];
-    return total;
-}
 
 double dot_and_max_abs(const double* a, const double* b, int n, double* b_max) {
     __m256d low = _mm256_setzero_pd(), high = low, m_low = low, m_high = low;
@@ -332,5 +318,7 @@ void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const do
     for (; j + 16 <= n4; j += 16) sanger_block<4>(w_next + j, w + j, k, n, x + j, y, gain);
     for (; j < n4; j += 4) sanger_block<1>(w_next + j, w + j, k, n, x + j, y, gain);
 }
+
+const KernelTable kTable{"avx2", HEBBIAN_KERNEL_ADDRESSES};
 
 }  // namespace hebbian::kernels::avx2

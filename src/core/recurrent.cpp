@@ -3,7 +3,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <limits>
 
 #include "divergence.hpp"
 #include "kernels.hpp"
@@ -15,6 +14,15 @@ std::string validate(const RecurrentParams& p) {
     if (!std::isfinite(p.alpha) || p.alpha < 0.0) return "alpha must be a finite number >= 0";
     return "";
 }
+
+namespace {
+
+// The rounded operations of one step with m samples, for the rounding rule of
+// step_magnitude_bound: 3 m + 2 per weight (m terms x_i (c x_j) summed, then keep W
+// added) and 2 m + 1 for the input bound gain * sum_b max_i x_ib^2.
+int step_operations(int m) { return 5 * m + 3; }
+
+}  // namespace
 
 RecurrentCircuit::RecurrentCircuit(const RecurrentParams& params, int inputs)
     : params_(params), w_(Eigen::MatrixXd::Zero(inputs, inputs)) {}
@@ -31,14 +39,15 @@ std::string RecurrentCircuit::learn(const Eigen::MatrixXd& x, double divergence_
         const double largest = kernels::max_abs(x.col(b).data(), n);
         input_bound += largest * largest;
     }
-    double bound = std::fabs(keep) * magnitude_bound_ + gain * input_bound;
-    if (!std::isfinite(bound) || bound > divergence_limit) {
+    const int operations = step_operations(m);
+    double bound = step_magnitude_bound(keep, magnitude_bound_, gain * input_bound, operations);
+    if (!(bound <= divergence_limit)) {
         magnitude_bound_ = w_.cwiseAbs().maxCoeff();
-        bound = std::fabs(keep) * magnitude_bound_ + gain * input_bound;
-        if (!std::isfinite(bound) || bound > divergence_limit) {
+        bound = step_magnitude_bound(keep, magnitude_bound_, gain * input_bound, operations);
+        if (!(bound <= divergence_limit)) {
             // W <- (1 - eta*alpha) W + eta <x x^T>, tried on a copy first.
             Eigen::MatrixXd candidate = w_;
-            kernels::symmetric_rank_update(candidate.data(), n, keep, x.data(), n, m, coefficients_.data());
+            kernels::symmetric_rank_update(candidate.data(), n, keep, x.data(), n, m, coefficients_.data(), packed_);
             std::string why = blow_up_reason(candidate, divergence_limit, "recurrent weights");
             if (!why.empty()) return why;
             w_.swap(candidate);
@@ -47,7 +56,7 @@ std::string RecurrentCircuit::learn(const Eigen::MatrixXd& x, double divergence_
         }
     }
     // W <- (1 - eta*alpha) W + eta <x x^T>
-    kernels::symmetric_rank_update(w_.data(), n, keep, x.data(), n, m, coefficients_.data());
+    kernels::symmetric_rank_update(w_.data(), n, keep, x.data(), n, m, coefficients_.data(), packed_);
     magnitude_bound_ = bound;
     return "";
 }
@@ -58,9 +67,9 @@ RecurrentCircuit::StepsDone RecurrentCircuit::learn_steps(const Eigen::MatrixXd&
     const int steps = static_cast<int>(x.cols()) / batch;
     const double keep = 1.0 - params_.eta * params_.alpha;
     const double gain = params_.eta / static_cast<double>(batch);
-    // The bound of learn() carried through every step of the block (widened by a
-    // few ulps per step for the rounding of the block product).
-    constexpr double kRounding = 1.0 + 8.0 * std::numeric_limits<double>::epsilon();
+    // The bound of learn() carried through every step of the block; each step adds, per
+    // weight, one multiplication of its coefficient's power k^(S-1-s) to learn()'s operations.
+    const int operations = step_operations(batch) + 1;
     double bound = magnitude_bound_;
     bool safe = true;
     for (int s = 0; s < steps && safe; ++s) {
@@ -69,8 +78,8 @@ RecurrentCircuit::StepsDone RecurrentCircuit::learn_steps(const Eigen::MatrixXd&
             const double largest = kernels::max_abs(x.col(b).data(), n);
             inputs += largest * largest;
         }
-        bound = (std::fabs(keep) * bound + gain * inputs) * kRounding;
-        safe = std::isfinite(bound) && bound <= divergence_limit;
+        bound = step_magnitude_bound(keep, bound, gain * inputs, operations);
+        safe = bound <= divergence_limit;
     }
     if (!safe) {
         StepsDone done;
@@ -87,7 +96,8 @@ RecurrentCircuit::StepsDone RecurrentCircuit::learn_steps(const Eigen::MatrixXd&
     double power = 1.0;  // k^(S-1-s), s counting down
     for (int s = steps - 1; s >= 0; --s, power *= keep)
         for (int b = s * batch; b < (s + 1) * batch; ++b) coefficients_[static_cast<size_t>(b)] = gain * power;
-    kernels::symmetric_rank_update(w_.data(), n, power, x.data(), n, steps * batch, coefficients_.data());
+    kernels::symmetric_rank_update(w_.data(), n, power, x.data(), n, steps * batch, coefficients_.data(),
+                                  packed_);
     magnitude_bound_ = bound;
     return StepsDone{steps, ""};
 }

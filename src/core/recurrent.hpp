@@ -55,6 +55,7 @@ private:
     Eigen::MatrixXd w_, step_batch_;
     double magnitude_bound_ = 0.0;  // an upper bound on max |W_ij|, kept without reading W
     std::vector<double> coefficients_;  // c_b of the symmetric update (scratch)
+    std::vector<double> packed_;        // the symmetric update's packed copies of X (scratch)
 };
 
 // The response operator (I - W)^-1 of a symmetric W, from its eigendecomposition.
