@@ -32,10 +32,10 @@ std::string parameter_help(const Parameter& parameter) {
     return *parameter.details ? text + ".\n" + parameter.details : text + ".";
 }
 
-// A slider for the core table's parameter `key`, with its label, range (k and signals: at
+// A slider for the core table's parameter `id`, with its label, range (k and signals: at
 // most N) and scale; its tooltip is the table's meaning and details.
-bool parameter_slider(const char* key, SimParams& p, TouchTargets& targets) {
-    const Parameter& parameter = *find_parameter(key);
+bool parameter_slider(ParameterId id, SimParams& p, TouchTargets& targets) {
+    const Parameter& parameter = hebbian::parameter(id);
     const bool logarithmic = parameter.scale == SliderScale::Log;
     const ImGuiSliderFlags flags = logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None;
     bool changed = false;
@@ -55,10 +55,10 @@ bool parameter_slider(const char* key, SimParams& p, TouchTargets& targets) {
     return changed;
 }
 
-// A combo of the table's Choice parameter `key`: every name that `allowed` accepts.
+// A combo of the table's Choice parameter `id`: every name that `allowed` accepts.
 template <typename Allowed>
-bool parameter_combo(const char* key, SimParams& p, Allowed allowed) {
-    const Parameter& parameter = *find_parameter(key);
+bool parameter_combo(ParameterId id, SimParams& p, Allowed allowed) {
+    const Parameter& parameter = hebbian::parameter(id);
     const int current = static_cast<int>(parameter.get(p));
     bool changed = false;
     if (ImGui::BeginCombo(parameter.label, value_text(parameter, p).c_str())) {
@@ -102,49 +102,51 @@ bool draw_learning(View view, SimParams& p, TouchTargets& targets) {
         explain("The appendix runs both rules on the same inputs (same seed):\n"
                 "  hebb   dw = eta y x\n  decay  dw = eta (y x - alpha w)");
     } else {
-        changed |= parameter_combo("rule", p, [&p](int rule) { return circuit_takes(p.circuit, static_cast<Rule>(rule)); });
+        changed |= parameter_combo(ParameterId::Rule, p, [&p](int rule) { return circuit_takes(p.circuit, static_cast<Rule>(rule)); });
     }
-    changed |= parameter_slider("eta", p, targets);
-    changed |= parameter_slider("alpha", p, targets);
-    if (!recurrent_view(view)) changed |= parameter_slider("k", p, targets);
-    if (p.learning.rule == Rule::Bcm) changed |= parameter_slider("theta_rate", p, targets);
+    changed |= parameter_slider(ParameterId::Eta, p, targets);
+    changed |= parameter_slider(ParameterId::Alpha, p, targets);
+    if (!recurrent_view(view)) changed |= parameter_slider(ParameterId::Outputs, p, targets);
+    if (p.learning.rule == Rule::Bcm) changed |= parameter_slider(ParameterId::ThetaRate, p, targets);
     return changed;
 }
 
 // Source kind and its parameters, N, baseline, batch, seed.
 bool draw_source(SimParams& p, TouchTargets& targets) {
     SourceParams& s = p.source;
-    bool changed = parameter_combo("source", p, [](int) { return true; });
+    bool changed = parameter_combo(ParameterId::Source, p, [](int) { return true; });
     const bool fixed = s.kind == SourceKind::Gaussian2D || s.kind == SourceKind::Dataset;
     ImGui::BeginDisabled(fixed);
-    changed |= parameter_slider("N", p, targets);
+    changed |= parameter_slider(ParameterId::Inputs, p, targets);
     ImGui::EndDisabled();
     switch (s.kind) {
         case SourceKind::Gaussian2D:
-            for (const char* key : {"var_major", "var_minor", "angle"}) changed |= parameter_slider(key, p, targets);
+            for (ParameterId id : {ParameterId::VarianceMajor, ParameterId::VarianceMinor, ParameterId::Angle})
+                changed |= parameter_slider(id, p, targets);
             break;
         case SourceKind::Spectrum:
-            for (const char* key : {"lambda1", "ratio"}) changed |= parameter_slider(key, p, targets);
+            for (ParameterId id : {ParameterId::Lambda1, ParameterId::Ratio}) changed |= parameter_slider(id, p, targets);
             break;
         case SourceKind::Dataset:
             ImGui::TextDisabled("samples: rows of the CSV file, drawn at random");
             break;
         case SourceKind::Latent:
-            for (const char* key : {"signals", "signal_var", "noise_var"}) changed |= parameter_slider(key, p, targets);
+            for (ParameterId id : {ParameterId::Signals, ParameterId::SignalVariance, ParameterId::NoiseVariance})
+                changed |= parameter_slider(id, p, targets);
             break;
     }
-    changed |= parameter_slider("baseline", p, targets);
-    const Parameter& subtract = *find_parameter("subtract_mean");
+    changed |= parameter_slider(ParameterId::Baseline, p, targets);
+    const Parameter& subtract = parameter(ParameterId::SubtractMean);
     changed |= ImGui::Checkbox(subtract.label, &p.subtract_mean);
     explain(parameter_help(subtract).c_str());
-    changed |= parameter_slider("batch", p, targets);
+    changed |= parameter_slider(ParameterId::Batch, p, targets);
     ImGui::SetNextItemWidth(ImGui::CalcItemWidth());
     std::uint64_t seed = p.seed;
-    if (ImGui::InputScalar(find_parameter("seed")->label, ImGuiDataType_U64, &seed)) {
+    if (ImGui::InputScalar(parameter(ParameterId::Seed).label, ImGuiDataType_U64, &seed)) {
         p.seed = seed;
         changed = true;
     }
-    explain(parameter_help(*find_parameter("seed")).c_str());
+    explain(parameter_help(parameter(ParameterId::Seed)).c_str());
     return changed;
 }
 

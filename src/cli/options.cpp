@@ -35,11 +35,10 @@ std::string flag_column(const std::string& flag, const std::string& value) {
 
 std::string range_hint(const Parameter& p) {
     const SimParams defaults;
-    const std::string key = p.key;
     switch (p.kind) {
         case ParameterKind::Real:
         case ParameterKind::Whole:
-            return ", " + exact_number(p.lo) + ".." + (key == "k" || key == "signals" ? "N" : exact_number(p.hi)) +
+            return ", " + exact_number(p.lo) + ".." + (bounded_by_inputs(p) ? "N" : exact_number(p.hi)) +
                    " (" + value_text(p, defaults) + ")";
         case ParameterKind::Seed: return ", 0..2^64-1 (" + value_text(p, defaults) + ")";
         case ParameterKind::Flag: return " (" + value_text(p, defaults) + ")";

@@ -32,22 +32,22 @@ std::string circuit_name(int i) { return to_string(static_cast<Circuit>(i)); }
 // Built on first use (parameters()), so that other files' static tables may read it.
 std::vector<Parameter> make_parameters() {
     return {
-    {"", "--circuit", "circuit", K::Choice, 0, 0, S::Linear, "runner",
+    {ParameterId::Circuit, "", "--circuit", "circuit", K::Choice, 0, 0, S::Linear, "runner",
      "feedforward: k outputs y = W x; recurrent: an all-to-all matrix W (the page: the view decides)", "",
      HEBBIAN_CHOICE(circuit, Circuit), 2, circuit_name},
-    {"source", "--source", "source", K::Choice, 0, 0, S::Linear, "all",
+    {ParameterId::Source, "source", "--source", "source", K::Choice, 0, 0, S::Linear, "all",
      "input model (the runner's --data and the page's Load CSV give a data set instead)",
      "Input model x = A z + sigma e (z, e standard normal), covariance C = A A^T + sigma^2 I:\n"
      "  gaussian2d  N = 2, A = R(angle) diag(sqrt(var major), sqrt(var minor))\n"
      "  spectrum    A = Q diag(sqrt(lambda_i)), lambda_i = lambda_1 ratio^(i-1), Q random\n"
      "  latent      A = sqrt(signal var) L (N x k loadings), sigma^2 = noise var (private)",
      HEBBIAN_CHOICE(source.kind, SourceKind), 3, source_name},
-    {"N", "--inputs", "inputs N", K::Whole, 2, kInputsCap, S::Log, "spectrum, latent",
+    {ParameterId::Inputs, "N", "--inputs", "inputs N", K::Whole, 2, kInputsCap, S::Log, "spectrum, latent",
      "input neurons N (gaussian2d: always 2; a data set: its columns)",
      "x has N entries and C is N x N. N stops at 1024 so the page stays under its 256 MiB heap "
      "(measured: 94 MiB at N = 1024); large N also costs O(N^2) per sample in the recurrent circuit.",
      HEBBIAN_FIELD(source.inputs), 0, nullptr},
-    {"rule", "--rule", "rule", K::Choice, 0, 0, S::Linear, "all (recurrent: hebb or decay)", "learning rule",
+    {ParameterId::Rule, "rule", "--rule", "rule", K::Choice, 0, 0, S::Linear, "all (recurrent: hebb or decay)", "learning rule",
      "  hebb    dw = eta y x                 |w| grows like (1 + eta lambda_1)^t\n"
      "  decay   dw = eta (y x - alpha w)     fixed point C w = alpha w\n"
      "  oja     dw = eta y (x - y w)         |w| -> 1, w -> PC1\n"
@@ -55,66 +55,66 @@ std::vector<Parameter> make_parameters() {
      "  bcm     dw = eta y (y - theta) x,  dtheta = rate (y^2 - theta)\n"
      "The recurrent circuit: decay dW = eta (x x^T - alpha W) -> W = C / alpha, or hebb (alpha = 0).",
      HEBBIAN_CHOICE(learning.rule, Rule), kRuleCount, rule_name},
-    {"k", "--outputs", "outputs k", K::Whole, 1, kInputsCap, S::Linear, "feedforward",
+    {ParameterId::Outputs, "k", "--outputs", "outputs k", K::Whole, 1, kInputsCap, S::Linear, "feedforward",
      "output neurons k, at most N",
      "y = W x with W a k x N matrix, one row w_i per output. Sanger's rule makes row i learn PC i; "
      "the other rules treat each row alone.",
      HEBBIAN_FIELD(learning.outputs), 0, nullptr},
-    {"eta", "--eta", "eta", K::Real, 1e-6, 1, S::Log, "all", "learning rate",
+    {ParameterId::Eta, "eta", "--eta", "eta", K::Real, 1e-6, 1, S::Log, "all", "learning rate",
      "The step size of every rule, e.g. dw = eta (y x - alpha w). Plain Hebb grows by (1 + eta lambda_1) per "
      "step; the recurrent decay run closes its gap by (1 - eta alpha) per step and needs eta alpha < 2.",
      HEBBIAN_FIELD(learning.eta), 0, nullptr},
-    {"alpha", "--alpha", "alpha", K::Real, 0, 100, S::Log, "decay", "decay rate",
+    {ParameterId::Alpha, "alpha", "--alpha", "alpha", K::Real, 0, 100, S::Log, "decay", "decay rate",
      "dw = eta (y x - alpha w) (feedforward) and dW = eta (x x^T - alpha W) (recurrent). Feedforward: |w| "
      "shrinks, holds or grows as alpha >, =, < lambda_1. Recurrent: W -> C / alpha, and the response "
      "(I - W)^-1 x exists only when alpha > lambda_1.",
      HEBBIAN_FIELD(learning.alpha), 0, nullptr},
-    {"theta_rate", "--theta-rate", "theta rate", K::Real, 1e-4, 1, S::Log, "bcm", "BCM threshold rate",
+    {ParameterId::ThetaRate, "theta_rate", "--theta-rate", "theta rate", K::Real, 1e-4, 1, S::Log, "bcm", "BCM threshold rate",
      "dtheta = rate (y^2 - theta): how fast the sliding threshold tracks <y^2>.",
      HEBBIAN_FIELD(learning.theta_rate), 0, nullptr},
-    {"var_major", "--var-major", "var major", K::Real, 1e-3, 100, S::Log, "gaussian2d",
+    {ParameterId::VarianceMajor, "var_major", "--var-major", "var major", K::Real, 1e-3, 100, S::Log, "gaussian2d",
      "variance along the major axis (lambda_1)", "The largest eigenvalue of C.",
      HEBBIAN_FIELD(source.variance_major), 0, nullptr},
-    {"var_minor", "--var-minor", "var minor", K::Real, 1e-3, 100, S::Log, "gaussian2d",
+    {ParameterId::VarianceMinor, "var_minor", "--var-minor", "var minor", K::Real, 1e-3, 100, S::Log, "gaussian2d",
      "variance along the minor axis", "lambda_2 of C.", HEBBIAN_FIELD(source.variance_minor), 0, nullptr},
-    {"angle", "--angle", "angle", K::Real, -180, 180, S::Linear, "gaussian2d", "angle of the major axis, degrees",
+    {ParameterId::Angle, "angle", "--angle", "angle", K::Real, -180, 180, S::Linear, "gaussian2d", "angle of the major axis, degrees",
      "PC1's angle from the x axis: A = R(angle) diag(...).", HEBBIAN_FIELD(source.angle_deg), 0, nullptr},
-    {"lambda1", "--lambda1", "lambda_1", K::Real, 1e-3, 100, S::Log, "spectrum", "largest eigenvalue",
+    {ParameterId::Lambda1, "lambda1", "--lambda1", "lambda_1", K::Real, 1e-3, 100, S::Log, "spectrum", "largest eigenvalue",
      "lambda_i = lambda_1 ratio^(i-1).", HEBBIAN_FIELD(source.lambda1), 0, nullptr},
-    {"ratio", "--ratio", "ratio", K::Real, 0.01, 1, S::Linear, "spectrum", "ratio of successive eigenvalues",
+    {ParameterId::Ratio, "ratio", "--ratio", "ratio", K::Real, 0.01, 1, S::Linear, "spectrum", "ratio of successive eigenvalues",
      "lambda_(i+1) = ratio lambda_i. Close to 1 makes PC1 hard to single out.", HEBBIAN_FIELD(source.ratio), 0,
      nullptr},
-    {"signals", "--signals", "signals", K::Whole, 1, kInputsCap, S::Linear, "latent", "shared signals, at most N",
+    {ParameterId::Signals, "signals", "--signals", "signals", K::Whole, 1, kInputsCap, S::Linear, "latent", "shared signals, at most N",
      "Number k of shared latent signals z (x = sqrt(signal var) L z + sigma e); every stream mixes all k of "
      "them through its loadings L.",
      HEBBIAN_FIELD(source.signals), 0, nullptr},
-    {"signal_var", "--signal-var", "signal var", K::Real, 1e-3, 100, S::Log, "latent",
+    {ParameterId::SignalVariance, "signal_var", "--signal-var", "signal var", K::Real, 1e-3, 100, S::Log, "latent",
      "variance of each shared signal",
      "A = sqrt(signal var) L, so the shared part of stream i has variance signal var |L_i|^2.",
      HEBBIAN_FIELD(source.signal_variance), 0, nullptr},
-    {"noise_var", "--noise-var", "noise var", K::Real, 0, 100, S::Log, "latent",
+    {ParameterId::NoiseVariance, "noise_var", "--noise-var", "noise var", K::Real, 0, 100, S::Log, "latent",
      "variance of each stream's private noise",
      "sigma^2, the private (spurious) noise of each stream: C = A A^T + sigma^2 I; spurious share of stream "
      "i = sigma^2 / C_ii.",
      HEBBIAN_FIELD(source.noise_variance), 0, nullptr},
-    {"baseline", "--baseline", "baseline", K::Real, -100, 100, S::Linear, "all", "constant added to every input",
+    {ParameterId::Baseline, "baseline", "--baseline", "baseline", K::Real, -100, 100, S::Linear, "all", "constant added to every input",
      "A mean firing rate m. With 'subtract mean' the circuit sees x - m; without it, C + m m^T drags w "
      "towards the mean.",
      HEBBIAN_FIELD(source.baseline), 0, nullptr},
-    {"subtract_mean", "--subtract-mean", "subtract mean", K::Flag, 0, 1, S::Linear, "all",
+    {ParameterId::SubtractMean, "subtract_mean", "--subtract-mean", "subtract mean", K::Flag, 0, 1, S::Linear, "all",
      "1: feed x - mean (the offset rule); 0: feed x",
      "With the offset the rule sees the covariance C; without it the second moment C + m m^T.",
      HEBBIAN_FLAG(subtract_mean), 0, nullptr},
-    {"batch", "--batch", "batch", K::Whole, 1, kMaxBatch, S::Log, "all", "samples averaged per learning step",
+    {ParameterId::Batch, "batch", "--batch", "batch", K::Whole, 1, kMaxBatch, S::Log, "all", "samples averaged per learning step",
      "dw = eta <y x - alpha w> over the batch (1 = online).", HEBBIAN_FIELD(batch), 0, nullptr},
-    {"seed", "--seed", "seed", K::Seed, 0, 0, S::Linear, "all",
+    {ParameterId::Seed, "seed", "--seed", "seed", K::Seed, 0, 0, S::Linear, "all",
      "random seed: the source model, the initial weights, the samples",
      "Fixes the source model (rotation, loadings), the initial weights w_0 = 0.1 N(0, 1) and the input "
      "stream. Equal seeds give identical inputs.",
      nullptr, nullptr, 0, nullptr},
-    {"", "--init-scale", "init scale", K::Real, 1e-6, 10, S::Log, "feedforward (runner)",
+    {ParameterId::InitScale, "", "--init-scale", "init scale", K::Real, 1e-6, 10, S::Log, "feedforward (runner)",
      "initial weights init_scale N(0, 1)", "", HEBBIAN_FIELD(init_scale), 0, nullptr},
-    {"", "--history", "history", K::Whole, 16, 1e6, S::Log, "runner", "points kept per history series", "",
+    {ParameterId::History, "", "--history", "history", K::Whole, 16, 1e6, S::Log, "runner", "points kept per history series", "",
      HEBBIAN_FIELD(history_capacity), 0, nullptr},
     };
 }
@@ -128,8 +128,7 @@ std::string range_text(const Parameter& p) {
     switch (p.kind) {
         case K::Real:
         case K::Whole: {
-            const std::string key = p.key;
-            const std::string hi = (key == "k" || key == "signals") ? "N" : exact_number(p.hi);
+            const std::string hi = bounded_by_inputs(p) ? "N" : exact_number(p.hi);
             return exact_number(p.lo) + ".." + hi;
         }
         case K::Seed: return "0..2^64-1";
@@ -147,6 +146,8 @@ const std::vector<Parameter>& parameters() {
     static const std::vector<Parameter> table = make_parameters();
     return table;
 }
+
+const Parameter& parameter(ParameterId id) { return parameters()[static_cast<size_t>(id)]; }
 
 const Parameter* find_parameter(std::string_view key) {
     if (key.empty()) return nullptr;
@@ -175,9 +176,12 @@ int choice_index(const Parameter& parameter, std::string_view name) {
 }
 
 double upper_bound(const Parameter& parameter, const SimParams& params) {
-    const std::string_view key = parameter.key;
-    if (key == "k" || key == "signals") return std::min(parameter.hi, double(input_count(params.source)));
+    if (bounded_by_inputs(parameter)) return std::min(parameter.hi, double(input_count(params.source)));
     return parameter.hi;
+}
+
+bool bounded_by_inputs(const Parameter& parameter) {
+    return parameter.id == ParameterId::Outputs || parameter.id == ParameterId::Signals;
 }
 
 std::string value_text(const Parameter& parameter, const SimParams& params) {

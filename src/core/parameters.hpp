@@ -27,7 +27,16 @@ enum class ParameterKind {
 
 enum class SliderScale { Linear, Log };
 
+// Every entry by name, in table order: code that means one parameter names it here, so a
+// misspelt parameter does not compile (tests/test_parameters.cpp checks the order).
+enum class ParameterId {
+    Circuit, Source, Inputs, Rule, Outputs, Eta, Alpha, ThetaRate, VarianceMajor, VarianceMinor, Angle,
+    Lambda1, Ratio, Signals, SignalVariance, NoiseVariance, Baseline, SubtractMean, Batch, Seed, InitScale,
+    History, Count
+};
+
 struct Parameter {
+    ParameterId id;
     const char* key;          // in a page address and host messages, e.g. "eta" ("" : runner only)
     const char* flag;         // the runner's flag, e.g. "--eta" ("": page only)
     const char* label;        // the slider's label
@@ -47,6 +56,8 @@ struct Parameter {
 // Every parameter, in the order they apply: the source and N come before k and signals,
 // which N bounds.
 const std::vector<Parameter>& parameters();
+// The entry of `id`.
+const Parameter& parameter(ParameterId id);
 // The entry of `key` (page key) or of `flag` (runner flag), or nullptr.
 const Parameter* find_parameter(std::string_view key);
 const Parameter* find_parameter_by_flag(std::string_view flag);
@@ -55,6 +66,8 @@ const Parameter* find_parameter_by_flag(std::string_view flag);
 std::string choice_list(const Parameter& parameter, const char* separator = "|");
 // The index of `name` among the choices, or -1.
 int choice_index(const Parameter& parameter, std::string_view name);
+// k and signals: at most N as well as their range.
+bool bounded_by_inputs(const Parameter& parameter);
 // The upper bound of a Whole value in `params`: k and signals are also at most N.
 double upper_bound(const Parameter& parameter, const SimParams& params);
 // The value in `params` as text: numbers exactly (shortest round trip), flags 0 or 1,

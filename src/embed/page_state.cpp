@@ -71,8 +71,7 @@ double upper_bound(const SettingSpec& spec, const PageState& s) {
 }
 
 std::string bound_text(const SettingSpec& spec, double bound) {
-    const std::string_view key = spec.key;
-    if ((key == "k" || key == "signals") && bound < spec.hi) return "N = " + exact_number(bound);
+    if (spec.parameter && bounded_by_inputs(*spec.parameter) && bound < spec.hi) return "N = " + exact_number(bound);
     return "the maximum " + exact_number(bound);
 }
 
@@ -232,9 +231,8 @@ SettingsResult apply_settings(const PageState& state, const QueryPairs& settings
         }
     }
     for (size_t i = 0; i < specs.size(); ++i) {
-        const std::string_view key = specs[i].key;
         if (given[i]) apply_one(result, specs[i], *given[i], views);
-        if (key == "k" || key == "signals") keep_within_inputs(result, specs[i]);
+        if (specs[i].parameter && bounded_by_inputs(*specs[i].parameter)) keep_within_inputs(result, specs[i]);
     }
     return result;
 }
