@@ -255,6 +255,7 @@ void init_app(App& app, GLFWwindow* window, const char* glsl_version, const Page
     const embed::SettingsResult settings = embed::parse_page_address(address.query, address.fragment);
     // A reader who prefers reduced motion gets a paused figure, unless the address asks to play.
     const bool playing = settings.state.autoplay && (settings.autoplay_given || !app.reader.reduced_motion);
+    app.ui.motion_hint = settings.state.autoplay && !playing;
     for (View view : kAllViews) {
         ViewRun& run = app.runs[static_cast<size_t>(view_index(view))];
         const embed::ViewSetup setup = default_setup(view);

@@ -138,6 +138,7 @@ std::string apply_changes(App& app, const Changes& changes) {
     }
     if (changes.reset) restart(run, view, run.params);
     if (changes.playing) run.playing = *changes.playing;
+    if (run.playing) app.ui.motion_hint = false;
     if (changes.steps_per_frame) run.steps_per_frame = std::clamp(*changes.steps_per_frame, 1, embed::kMaxSpeed);
     if (changes.steps > 0) advance(run, changes.steps);
     if (changes.download) error = download(app, *changes.download);

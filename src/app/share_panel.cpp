@@ -35,6 +35,11 @@ void export_row(const char* label, ExportWhat what, Changes& changes) {
 }  // namespace
 
 void draw_notice(UiState& ui) {
+    if (ui.motion_hint) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted("Paused because you prefer reduced motion: press Play (or Space) to start.");
+        ImGui::PopTextWrapPos();
+    }
     if (ui.notice.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, colours().warning);
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4);

@@ -11,7 +11,8 @@ namespace hebbian::app {
 
 Changes draw_share_panel(View view, const ViewRun& run, UiState& ui);
 
-// The page address's corrections, above everything, until dismissed.
+// Above everything: the hint of a figure paused for reduced motion (until it plays), and
+// the page address's corrections (until dismissed).
 void draw_notice(UiState& ui);
 
 }  // namespace hebbian::app

@@ -42,6 +42,7 @@ struct UiState {
     bool controls_open = false;         // embed and narrow: the controls are shown instead of the view
     TouchTargets touch_targets;         // this frame's sliders: a touch starting there drags them
     std::string notice;                 // what the page address had wrong and what was used instead
+    bool motion_hint = false;           // paused at start for a reader who prefers reduced motion, until Play
     std::string data_name;              // the CSV file the feedforward and recurrent views learn from
     std::string data_error;             // why the last CSV file was refused ("" when it was not)
     std::string link;                   // the last link made by "Copy link", for copying by hand
