@@ -406,6 +406,24 @@ CASES = [case_url_reproduces_run, case_malformed_url, case_embed_320x240, case_p
          case_export_download, case_offline]
 
 
+def run_case(case, *arguments):
+    """Runs case(*arguments), which returns (problems, detail), and prints its verdict line:
+    "ok <name> (<seconds>s): <detail>" or "FAILED <name> (<seconds>s): <problems>". Returns 1
+    when it failed, else 0."""
+    name = case.__name__[len("case_"):]
+    started = time.monotonic()
+    try:
+        problems, detail = case(*arguments)
+    except (RuntimeError, OSError, KeyError, ValueError, TypeError) as error:
+        problems, detail = [f"{type(error).__name__}: {error}"], ""
+    seconds = time.monotonic() - started
+    if problems:
+        print(f"FAILED {name} ({seconds:.1f}s): {'; '.join(problems)[:3000]}", flush=True)
+        return 1
+    print(f"ok {name} ({seconds:.1f}s): {detail}", flush=True)
+    return 0
+
+
 def main():
     chromium, origin, host, data, out = sys.argv[1:6]
     failed = 0
@@ -413,18 +431,7 @@ def main():
         browser = Browser(chromium, profile)
         try:
             for case in CASES:
-                name = case.__name__[len("case_"):]
-                started = time.monotonic()
-                try:
-                    problems, detail = case(browser, origin, host, data, out)
-                except (RuntimeError, OSError, KeyError, ValueError, TypeError) as error:
-                    problems, detail = [f"{type(error).__name__}: {error}"], ""
-                seconds = time.monotonic() - started
-                if problems:
-                    failed += 1
-                    print(f"FAILED {name} ({seconds:.1f}s): {'; '.join(problems)}", flush=True)
-                else:
-                    print(f"ok {name} ({seconds:.1f}s): {detail}", flush=True)
+                failed += run_case(case, browser, origin, host, data, out)
         finally:
             browser.close()
     sys.exit(1 if failed else 0)

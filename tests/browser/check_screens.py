@@ -59,7 +59,7 @@ import time
 import urllib.parse
 
 from check_page import Browser, console_problems
-from check_embedding import Tab, colour_counts
+from check_embedding import Tab, colour_counts, run_case
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 READY_TIMEOUT_S = 60
@@ -733,21 +733,10 @@ def main():
         try:
             home = browser.open_blank_page()
             for case in CASES:
-                name = case.__name__[len("case_"):]
-                if only and name not in only:
+                if only and case.__name__[len("case_"):] not in only:
                     continue
-                started = time.monotonic()
-                try:
-                    problems, detail = case(browser, origin, host, same, out)
-                except (RuntimeError, OSError, KeyError, ValueError, TypeError) as error:
-                    problems, detail = [f"{type(error).__name__}: {error}"], ""
-                seconds = time.monotonic() - started
+                failed += run_case(case, browser, origin, host, same, out)
                 close_tabs_but(browser, home)
-                if problems:
-                    failed += 1
-                    print(f"FAILED {name} ({seconds:.1f}s): {'; '.join(problems)[:3000]}", flush=True)
-                else:
-                    print(f"ok {name} ({seconds:.1f}s): {detail}", flush=True)
         finally:
             browser.close()
             server.shutdown()
