@@ -274,3 +274,18 @@ TEST_CASE("a data-set source is left out of the written address") {
     state.setup.params.source.kind = SourceKind::Dataset;
     CHECK(page_query(state).find("source") == std::string::npos);
 }
+
+TEST_CASE("every page setting writes its own field") {
+    const PageState defaults;
+    const SettingsResult r = parse("?embed=1&view=appendix&autoplay=0&theme=dark&speed=77");
+    CHECK(r.corrections.empty());
+    CHECK(r.state.embed);
+    CHECK(r.state.view == View::Appendix);
+    CHECK_FALSE(r.state.autoplay);
+    CHECK(r.state.theme == Theme::Dark);
+    CHECK(r.state.setup.speed == 77);
+    // Each alone changes its field and nothing else of the view's setup.
+    CHECK(same_page_state(parse("?speed=5").state, defaults));
+    CHECK(parse("?embed=1").state.setup.params.learning.eta == defaults.setup.params.learning.eta);
+    for (const SettingSpec& spec : setting_specs()) CHECK(find_setting(spec.key) == &spec);
+}

@@ -14,6 +14,7 @@
 #include "app/figure_summary.hpp"
 #include "app/layout.hpp"
 #include "app/matrix_layout.hpp"
+#include "app/palette.hpp"
 #include "app/status_json.hpp"
 #include "app/view.hpp"
 
@@ -198,4 +199,20 @@ TEST_CASE("the amplification analysis is redone for a new run, then only at new 
     CHECK_FALSE(analysis_due(cheap, 3, 1001, 0.2));    // at most four times a second
     CHECK(analysis_due(cheap, 3, 1001, 0.25));
     CHECK(analysis_due(AnalysisRecord{}, 0, 0, 0.0));  // never analysed
+}
+
+TEST_CASE("every text colour of both themes keeps WCAG AA contrast against its plot background") {
+    CHECK(contrast_ratio({255, 255, 255, 255}, {0, 0, 0, 255}) == doctest::Approx(21.0));
+    CHECK(contrast_ratio({118, 118, 118, 255}, {255, 255, 255, 255}) == doctest::Approx(4.54).epsilon(0.01));
+    for (bool light : {false, true}) {
+        CAPTURE(light);
+        const PaletteColours& c = palette_colours(light);
+        for (Rgba text : {c.blue, c.orange, c.green, c.vermillion, c.purple, c.yellow, c.foreground, c.axis, c.warning}) {
+            const int rgb = (text.r << 16) | (text.g << 8) | text.b;
+            CAPTURE(rgb);
+            CHECK(contrast_ratio(text, c.plot_background) >= 4.5);
+            CHECK(contrast_ratio(text, c.page) >= 4.5);
+        }
+        CHECK(contrast_ratio(c.samples, c.plot_background) >= 3.0);  // scatter points: graphics, 3:1
+    }
 }

@@ -5,24 +5,24 @@
 #include <cmath>
 
 #include "app/layout.hpp"
+#include "app/palette.hpp"
 
 namespace hebbian::app {
 
 namespace {
 
-const Palette kDark{
-    IM_COL32(86, 180, 233, 255),  IM_COL32(230, 159, 0, 255),   IM_COL32(0, 158, 115, 255),
-    IM_COL32(213, 94, 0, 255),    IM_COL32(204, 121, 167, 255), IM_COL32(240, 228, 66, 255),
-    IM_COL32(235, 235, 235, 255), IM_COL32(160, 170, 190, 110), IM_COL32(150, 150, 160, 255),
-    IM_COL32(255, 255, 255, 28),  IM_COL32(22, 24, 30, 255),    IM_COL32(255, 120, 90, 255),
-    ImVec4(0.08f, 0.08f, 0.10f, 1.0f)};
+ImU32 imgui_colour(Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
 
-const Palette kLight{
-    IM_COL32(0, 114, 178, 255),   IM_COL32(178, 95, 0, 255),    IM_COL32(0, 122, 88, 255),
-    IM_COL32(190, 70, 0, 255),    IM_COL32(150, 60, 120, 255),  IM_COL32(130, 105, 0, 255),
-    IM_COL32(30, 30, 30, 255),    IM_COL32(120, 130, 150, 120), IM_COL32(85, 85, 85, 255),
-    IM_COL32(0, 0, 0, 22),        IM_COL32(255, 255, 255, 255), IM_COL32(180, 40, 20, 255),
-    ImVec4(1.0f, 1.0f, 1.0f, 1.0f)};
+Palette imgui_palette(const PaletteColours& c) {
+    return {imgui_colour(c.blue),   imgui_colour(c.orange),  imgui_colour(c.green),   imgui_colour(c.vermillion),
+            imgui_colour(c.purple), imgui_colour(c.yellow),  imgui_colour(c.foreground), imgui_colour(c.samples),
+            imgui_colour(c.axis),   imgui_colour(c.grid),    imgui_colour(c.plot_background), imgui_colour(c.warning),
+            ImGui::ColorConvertU32ToFloat4(imgui_colour(c.page))};
+}
+
+// palette_colours' tables are constant-initialised, so these may be built from them.
+const Palette kDark = imgui_palette(palette_colours(false));
+const Palette kLight = imgui_palette(palette_colours(true));
 
 }  // namespace
 

@@ -1,10 +1,6 @@
-// The figure's two themes: Dear ImGui's style and our plot colours, for a dark page and
-// for a white article, and the sizes that follow from the pointer (touch or mouse).
-//
-// Plot colours are the Okabe-Ito palette (colour-blind safe). On the light theme they
-// are darkened so each keeps WCAG AA contrast against the white plot background (text
-// 4.5:1: blue 5.2, orange 4.6, green 5.4, vermillion 5.2, purple 6.5, yellow 5.3); on the
-// dark theme the originals are used (4.6 to 13 against the plot background).
+// The figure's two themes: Dear ImGui's style and our plot colours (palette.hpp, with
+// their WCAG contrast), for a dark page and for a white article, and the sizes that
+// follow from the pointer (touch or mouse).
 //
 // The theme in use is kept beside Dear ImGui's own style, in its context (io.UserData),
 // and read with colours() while drawing, as ImGui::GetStyle() is.
