@@ -9,6 +9,7 @@
 // platform only.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "portable_math.hpp"
@@ -44,6 +45,13 @@ public:
     double uniform() { return unit_from_bits(next_u64()); }
     // Uniform integer in [0, n), n > 0.
     std::uint64_t below(std::uint64_t n);
+    // The next n values of normal() (resp. next_u64()), in order.
+    void fill_normal(double* out, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) out[i] = normal();
+    }
+    void fill_u64(std::uint64_t* out, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) out[i] = next_u64();
+    }
     // Standard normal N(0, 1): one 64-bit draw for about 99% of the samples.
     double normal() {
         // Bits 0-7 pick the layer, bit 8 the sign, bits 11-63 the uniform u; u x_i with
