@@ -68,9 +68,12 @@ TEST_CASE("a recurrent run writes the matrix, its error and its response") {
     CHECK(json.find("\"relative_error\":") != std::string::npos);
 }
 
-TEST_CASE("the result file's empirical covariance is estimated from the samples drawn") {
+TEST_CASE("the result file's empirical covariance, when asked for, is estimated from the samples drawn") {
+    const fs::path plain = scratch("no-empirical.json");
+    REQUIRE(run({"run", "--steps", "200", "--out", plain.string()}).status == 0);
+    CHECK(read(plain).find("empirical_covariance") == std::string::npos);
     const fs::path out = scratch("empirical.json");
-    const Outcome o = run({"run", "--steps", "20000", "--out", out.string()});
+    const Outcome o = run({"run", "--steps", "20000", "--empirical-covariance", "--out", out.string()});
     REQUIRE(o.status == 0);
     const std::string json = read(out);
     auto first_entry = [&json](const std::string& key) {

@@ -132,18 +132,20 @@ TEST_CASE("BCM becomes selective: it answers one of two patterns with 1/p and th
 
 TEST_CASE("without the offset a baseline rate drags the learned direction to the mean") {
     // Major axis at -45 degrees, baseline 2 on both inputs: the mean (2, 2) is
-    // orthogonal to PC1 of C and dominates the second moment C + m m^T.
-    SimParams p = scenarios::two_d(Rule::Oja, 0.002);
+    // orthogonal to PC1 of C and dominates the second moment C + m m^T. Oja's weights
+    // wobble about their fixed point by an angle of about sqrt(eta l1 l2 / (2 (l1 - l2)))
+    // (l1 = 9, l2 = 1 without the offset): 0.017 rad at this eta, inside the tolerances.
+    SimParams p = scenarios::two_d(Rule::Oja, 0.0005);
     p.source.angle_deg = -45.0;
     p.source.baseline = 2.0;
     const Eigen::Vector2d true_pc1(std::sqrt(0.5), -std::sqrt(0.5));
     const Eigen::Vector2d mean_direction(std::sqrt(0.5), std::sqrt(0.5));
 
-    const Simulation with_offset = run(p, 20000);
+    const Simulation with_offset = run(p, 80000);
     CHECK(abs_cosine(weight_row(with_offset), true_pc1) >= 0.999);
 
     p.subtract_mean = false;
-    const Simulation without_offset = run(p, 20000);
+    const Simulation without_offset = run(p, 80000);
     CHECK(abs_cosine(weight_row(without_offset), mean_direction) >= 0.999);
     CHECK(abs_cosine(weight_row(without_offset), true_pc1) < 0.05);
 }

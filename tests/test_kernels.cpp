@@ -374,3 +374,35 @@ TEST_CASE("recurrent and feedforward simulations give the same weights on both b
         CHECK(same_bits(weights.first, weights.second));
     }
 }
+
+TEST_CASE("the AVX2 random rounds and ziggurat give the two-lane bits" * unless_avx2()) {
+    for (int rounds : {1, 3, 64}) {
+        CAPTURE(rounds);
+        const auto streams = on_both_backends([&] {
+            unsigned long long state[16], out[256];
+            for (int i = 0; i < 16; ++i) state[i] = 0x9E3779B97F4A7C15ULL * static_cast<unsigned long long>(i + 1);
+            kernels::random_rounds(state, out, rounds);
+            std::vector<unsigned long long> all(out, out + 4 * rounds);
+            all.insert(all.end(), state, state + 16);
+            return all;
+        });
+        CHECK(streams.first == streams.second);
+    }
+    Rng source(17);
+    std::vector<std::uint64_t> draws(1001);
+    source.fill_u64(draws.data(), draws.size());
+    const std::vector<unsigned long long> bits(draws.begin(), draws.end());
+    std::vector<double> layers(512);
+    for (int i = 0; i < 256; ++i) layers[2 * i] = 3.0 - i / 100.0, layers[2 * i + 1] = (i % 7) / 7.0;
+    for (int n : {0, 1, 2, 3, 4, 5, 7, 1001}) {
+        CAPTURE(n);
+        const auto results = on_both_backends([&] {
+            std::vector<double> out(static_cast<size_t>(n));
+            std::vector<int> rejected(static_cast<size_t>(n) + 1);
+            const int count = kernels::ziggurat_normals(bits.data(), n, layers.data(), out.data(), rejected.data());
+            out.insert(out.end(), rejected.begin(), rejected.begin() + count);
+            return out;
+        });
+        CHECK(same_bits(results.first, results.second));
+    }
+}

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -81,4 +82,83 @@ TEST_CASE("below(n) is uniform over 0..n-1") {
     const int n = 70000;
     for (int i = 0; i < n; ++i) counts[rng.below(7)]++;
     for (int c : counts) CHECK(std::abs(c - n / 7) < 400);  // about 4 standard deviations
+}
+
+namespace {
+
+// xoshiro256** as its authors publish it (Blackman and Vigna, xoshiro256starstar.c),
+// with its multiplications: the independent reference for the four lanes.
+struct ReferenceXoshiro {
+    std::uint64_t s[4];
+    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+    std::uint64_t next() {
+        const std::uint64_t result = rotl(s[1] * 5, 7) * 9;
+        const std::uint64_t t = s[1] << 17;
+        s[2] ^= s[0];
+        s[3] ^= s[1];
+        s[1] ^= s[2];
+        s[0] ^= s[3];
+        s[2] ^= t;
+        s[3] = rotl(s[3], 45);
+        return result;
+    }
+};
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+}  // namespace
+
+TEST_CASE("the stream is four xoshiro256** generators seeded by SplitMix64, read round by round") {
+    // Lane l's words are SplitMix64 outputs 4 w + l (w = 0..3) of the seed.
+    const std::uint64_t seed = 2024;
+    std::uint64_t state = seed, words[16];
+    for (std::uint64_t& word : words) word = splitmix64(state);
+    ReferenceXoshiro lanes[4];
+    for (int l = 0; l < 4; ++l)
+        for (int w = 0; w < 4; ++w) lanes[l].s[w] = words[4 * w + l];
+    Rng rng(seed);
+    for (int round = 0; round < 1000; ++round)
+        for (ReferenceXoshiro& lane : lanes) REQUIRE(rng.next_u64() == lane.next());
+}
+
+TEST_CASE("the numbers do not depend on how the requests are grouped") {
+    // One draw of the stream per normal number: mixed requests read the same stream.
+    Rng one_by_one(9), grouped(9), mixed(9);
+    std::vector<double> expected(5000);
+    for (double& v : expected) v = one_by_one.normal();
+    std::vector<double> blocks(expected.size());
+    for (size_t at = 0, size = 1; at < blocks.size(); at += size, size = size * 3 % 997 + 1)
+        grouped.fill_normal(blocks.data() + at, std::min(size, blocks.size() - at));
+    CHECK(std::memcmp(blocks.data(), expected.data(), expected.size() * sizeof(double)) == 0);
+
+    Rng reference(9);
+    std::vector<std::uint64_t> draws(3000);
+    reference.fill_u64(draws.data(), draws.size());
+    for (size_t i = 0; i < draws.size(); i += 3) {
+        CHECK(mixed.next_u64() == draws[i]);
+        std::uint64_t two[2];
+        mixed.fill_u64(two, 2);
+        CHECK(two[0] == draws[i + 1]);
+        CHECK(two[1] == draws[i + 2]);
+    }
+}
+
+TEST_CASE("below(n) is uniform for a large n too, and 0 for n = 1") {
+    Rng rng(5);
+    CHECK(rng.below(1) == 0);
+    // n above 2^32 takes the 64-bit path: the top and bottom halves of [0, n) are equally likely.
+    const std::uint64_t n = 3ULL << 40;
+    int low_half = 0;
+    const int draws = 40000;
+    for (int i = 0; i < draws; ++i) {
+        const std::uint64_t r = rng.below(n);
+        REQUIRE(r < n);
+        low_half += r < n / 2;
+    }
+    CHECK(std::abs(low_half - draws / 2) < 4 * 100);  // 4 standard deviations
 }

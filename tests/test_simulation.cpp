@@ -133,3 +133,31 @@ TEST_CASE("names of rules, circuits and sources round-trip") {
     CHECK_FALSE(parse_rule("Oja"));
     CHECK_FALSE(parse_rule(""));
 }
+
+TEST_CASE("a data set's empirical covariance, from how often each row was drawn, is that of the samples seen") {
+    SimParams p;
+    p.source.kind = SourceKind::Dataset;
+    Rng fill(12);
+    auto rows = std::make_shared<Eigen::MatrixXd>(40, 5);
+    for (Eigen::Index i = 0; i < rows->size(); ++i) rows->data()[i] = fill.normal() + 0.1 * (i % 5);
+    p.source.data = rows;
+    p.learning.rule = Rule::Oja;
+    p.track_empirical = true;
+    p.recent_capacity = 300;
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(300);
+    // Ground truth: the population covariance of the 300 samples themselves.
+    const Eigen::MatrixXd seen = sim.recent_samples();
+    const Eigen::MatrixXd centred = seen.colwise() - seen.rowwise().mean();
+    const Eigen::MatrixXd expected = centred * centred.transpose() / 300.0;
+    CHECK(relative_frobenius_error(sim.empirical_covariance(), expected) < 1e-12);
+}
+
+TEST_CASE("no empirical covariance is kept unless asked for") {
+    SimParams p = scenarios::spectrum(Rule::Oja, 5, 0.5, 0.001);
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(1000);
+    CHECK(sim.empirical_covariance().isZero(0.0));
+}

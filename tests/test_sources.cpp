@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/analysis.hpp"
+#include "core/simulation.hpp"
 #include "core/source.hpp"
 
 using namespace hebbian;
@@ -154,4 +155,60 @@ TEST_CASE("input_count gives 2 for the plane, the data's columns, else the setti
     p.kind = SourceKind::Dataset;
     p.data = std::make_shared<Eigen::MatrixXd>(Eigen::MatrixXd::Zero(5, 7));
     CHECK(input_count(p) == 7);
+}
+
+TEST_CASE("a block of samples holds the numbers of that many single samples, for every source") {
+    SourceParams two_d;
+    SourceParams spectrum;
+    spectrum.kind = SourceKind::Spectrum;
+    spectrum.inputs = 37;
+    SourceParams latent;
+    latent.kind = SourceKind::Latent;
+    latent.inputs = 21;
+    latent.signals = 3;
+    latent.baseline = 0.5;
+    SourceParams dataset;
+    dataset.kind = SourceKind::Dataset;
+    Rng fill(3);
+    auto rows = std::make_shared<Eigen::MatrixXd>(50, 6);
+    for (Eigen::Index i = 0; i < rows->size(); ++i) rows->data()[i] = fill.normal();
+    dataset.data = rows;
+    for (const SourceParams& p : {two_d, spectrum, latent, dataset}) {
+        CAPTURE(to_string(p.kind));
+        Rng model_a(4), model_b(4);
+        InputSource a(p, model_a), b(p, model_b);
+        Rng draws_a(8), draws_b(8);
+        Eigen::MatrixXd one_by_one(a.dim(), 29), latent_one(a.latent_dim(), 29);
+        Eigen::VectorXd x, z;
+        for (int s = 0; s < 29; ++s) {
+            a.sample(draws_a, x, &z);
+            one_by_one.col(s) = x;
+            latent_one.col(s) = z;
+        }
+        // Blocks of 1, 7, 13 and 8 samples.
+        Eigen::MatrixXd blocks(b.dim(), 29), latent_blocks(b.latent_dim(), 29);
+        int at = 0;
+        for (int size : {1, 7, 13, 8}) {
+            Eigen::MatrixXd block(b.dim(), size), signals(b.latent_dim(), size);
+            b.sample_block(draws_b, block, &signals);
+            blocks.middleCols(at, size) = block;
+            latent_blocks.middleCols(at, size) = signals;
+            at += size;
+        }
+        CHECK(blocks == one_by_one);
+        CHECK(latent_blocks == latent_one);
+    }
+}
+
+TEST_CASE("the spectrum source's samples have the covariance Q diag(lambda) Q^T it reports") {
+    SourceParams p;
+    p.kind = SourceKind::Spectrum;
+    p.inputs = 12;
+    p.ratio = 0.6;
+    Rng model(6);
+    InputSource source(p, model);
+    // Q is dense: the eigenvectors are not the axes.
+    CHECK(source.covariance().diagonal().maxCoeff() < 0.9 * source.covariance().eigenvalues().real().maxCoeff());
+    const Eigen::MatrixXd block_covariance = sample_covariance(source, 200000, 7);
+    CHECK(relative_frobenius_error(block_covariance, source.covariance()) < 0.02);
 }

@@ -24,6 +24,9 @@ const RunFlag kRunFlags[] = {
     {"--data", "FILE.csv", "numeric CSV: rows are samples, columns inputs; optional header (instead of --source)"},
     {"--eigenvalues", "v1,v2,...", "spectrum: explicit eigenvalues, N positive values (instead of lambda1, ratio)"},
     {"--raw", "", "a data set's columns are used as they are, not centred"},
+    {"--empirical-covariance", "",
+     "report the covariance of the samples drawn (a data set: from each row's draw count; other sources: "
+     "O(N^2) a sample)"},
     {"--out", "RESULT.json", "the result file (required)"},
 };
 
@@ -139,7 +142,6 @@ ParsedRunOptions parse_run_options(const std::vector<std::string>& args) {
     ParsedRunOptions result;
     RunOptions& o = result.options;
     SimParams& s = o.sim;
-    s.track_empirical = true;  // the result file reports the empirical covariance
     bool source_given = false;
 
     for (size_t i = 0; i < args.size(); ++i) {
@@ -150,6 +152,10 @@ ParsedRunOptions parse_run_options(const std::vector<std::string>& args) {
         }
         if (flag == "--raw") {
             s.source.centre = false;
+            continue;
+        }
+        if (flag == "--empirical-covariance") {
+            s.track_empirical = true;
             continue;
         }
         const Parameter* parameter = find_parameter_by_flag(flag);

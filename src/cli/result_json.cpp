@@ -88,8 +88,10 @@ void write_result_json(std::ostream& out, const Simulation& sim, const RunOption
 
     json.key("covariance");
     json.rows(sim.covariance());
-    json.key("empirical_covariance");
-    json.rows(sim.empirical_covariance());
+    if (sim.params().track_empirical) {
+        json.key("empirical_covariance");
+        json.rows(sim.empirical_covariance());
+    }
     json.field("mean", sim.source().mean());
     json.field("offset", sim.offset());
     json.field("eigenvalues", pcs.values);

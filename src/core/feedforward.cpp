@@ -27,7 +27,7 @@ FeedforwardCircuit::FeedforwardCircuit(const FeedforwardParams& params, WeightMa
       y_last_(Eigen::VectorXd::Zero(w_.rows())),
       magnitude_bound_(std::numeric_limits<double>::infinity()) {}
 
-std::string FeedforwardCircuit::learn(const Eigen::MatrixXd& x, double divergence_limit) {
+std::string FeedforwardCircuit::learn(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit) {
     if (x.cols() == 1 && w_.rows() == 1 && params_.rule != Rule::Sanger && params_.rule != Rule::Bcm &&
         learn_single(x, divergence_limit))
         return "";
@@ -35,7 +35,7 @@ std::string FeedforwardCircuit::learn(const Eigen::MatrixXd& x, double divergenc
     return learn_general(x, divergence_limit);
 }
 
-bool FeedforwardCircuit::learn_single(const Eigen::MatrixXd& x, double divergence_limit) {
+bool FeedforwardCircuit::learn_single(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit) {
     const int n = static_cast<int>(x.rows());
     double x_max = 0.0;
     const double y = kernels::dot_and_max_abs(w_.data(), x.data(), n, &x_max);  // y = w . x
@@ -65,7 +65,7 @@ bool FeedforwardCircuit::learn_single(const Eigen::MatrixXd& x, double divergenc
     return true;
 }
 
-std::string FeedforwardCircuit::learn_sanger(const Eigen::MatrixXd& x, double divergence_limit) {
+std::string FeedforwardCircuit::learn_sanger(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit) {
     const int k = static_cast<int>(w_.rows()), n = static_cast<int>(w_.cols());
     y_.resize(k, 1);
     kernels::gemv_transposed(y_.data(), w_.data(), n, k, n, x.data());  // y = W x (rows of W are columns of W^T)
@@ -99,7 +99,7 @@ std::string FeedforwardCircuit::learn_sanger(const Eigen::MatrixXd& x, double di
     return "";
 }
 
-std::string FeedforwardCircuit::learn_general(const Eigen::MatrixXd& x, double divergence_limit) {
+std::string FeedforwardCircuit::learn_general(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit) {
     const double inv_batch = 1.0 / static_cast<double>(x.cols());
     // y = W x for every sample of the batch (k x B), on the kernels so that native and
     // wasm builds give the same bits (rows of W are columns of W^T)

@@ -51,14 +51,14 @@ public:
 
     // Learns from the batch X (N x B). Returns an empty string on success; on
     // divergence returns the reason and leaves W and theta at their last finite values.
-    std::string learn(const Eigen::MatrixXd& x, double divergence_limit);
+    std::string learn(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
 
 private:
     // The online step of hebb, decay or oja with k = 1; false when it cannot vouch
     // for the result (then the general step decides).
-    bool learn_single(const Eigen::MatrixXd& x, double divergence_limit);
-    std::string learn_sanger(const Eigen::MatrixXd& x, double divergence_limit);
-    std::string learn_general(const Eigen::MatrixXd& x, double divergence_limit);
+    bool learn_single(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
+    std::string learn_sanger(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
+    std::string learn_general(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
 
     FeedforwardParams params_;
     WeightMatrix w_, w_next_, dw_;

@@ -13,7 +13,8 @@
 namespace hebbian::kernels {
 
 // X(name, result type, parameter list) for every dispatched kernel. dot_and_max_abs,
-// max_abs, scale_add, gemv and gemv_transposed are the entry points of kernels.hpp;
+// max_abs, scale_add, gemv, gemv_transposed, random_rounds and ziggurat_normals are
+// the entry points of kernels.hpp;
 // the other two are the vector parts of two of them:
 //   symmetric_rank_tiles  symmetric_rank_update on the leading n4 x n4 block (n4 a
 //                         multiple of 4): W(i, j) for i >= j and its mirror W(j, i).
@@ -29,7 +30,10 @@ namespace hebbian::kernels {
     X(gemv_transposed, void, (double* y, const double* a, int rows, int cols, int ld, const double* x))         \
     X(symmetric_rank_tiles, void, (double* w, int n, double beta, const double* xp, const double* sp, int m, int n4)) \
     X(sanger_rows, void,                                                                                        \
-      (double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y, const double* gain))
+      (double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y, const double* gain)) \
+    X(random_rounds, void, (unsigned long long* state, unsigned long long* out, int rounds))                   \
+    X(ziggurat_normals, int,                                                                                    \
+      (const unsigned long long* bits, int n, const double* layers, double* out, int* rejected))
 
 // One back end: its name (what kernels::backend() reports) and a pointer per listed kernel.
 struct KernelTable {

@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "kernel_table.hpp"
+#include "random_lane.hpp"
 #include "two_lane_vector.hpp"
 
 namespace hebbian::kernels {
@@ -243,6 +244,54 @@ void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const do
     if (j < n4) sanger_block<2>(w_next + j, w + j, k, n, x + j, y, gain);
 }
 
+void random_rounds(u64* state, u64* out, int rounds) {
+    // Lanes 0-1 in the first vector of each word, lanes 2-3 in the second.
+    U s0[2], s1[2], s2[2], s3[2];
+    for (int h = 0; h < 2; ++h)
+        s0[h] = load(state + 2 * h), s1[h] = load(state + 4 + 2 * h), s2[h] = load(state + 8 + 2 * h),
+        s3[h] = load(state + 12 + 2 * h);
+    for (int r = 0; r < rounds; ++r)
+        for (int h = 0; h < 2; ++h) {
+            // xoshiro256**: result = rotl(s1 * 5, 7) * 9, then the state's xors and rotation.
+            const U five = shift_left<2>(s1[h]) + s1[h];
+            const U rotated = shift_left<7>(five) | shift_right<57>(five);
+            store(out + kRandomLanes * r + 2 * h, shift_left<3>(rotated) + rotated);
+            const U t = shift_left<17>(s1[h]);
+            s2[h] = s2[h] ^ s0[h];
+            s3[h] = s3[h] ^ s1[h];
+            s1[h] = s1[h] ^ s2[h];
+            s0[h] = s0[h] ^ s3[h];
+            s2[h] = s2[h] ^ t;
+            s3[h] = shift_left<45>(s3[h]) | shift_right<19>(s3[h]);
+        }
+    for (int h = 0; h < 2; ++h)
+        store(state + 2 * h, s0[h]), store(state + 4 + 2 * h, s1[h]), store(state + 8 + 2 * h, s2[h]),
+            store(state + 12 + 2 * h, s3[h]);
+}
+
+int ziggurat_normals(const u64* bits, int n, const double* layers, double* out, int* rejected) {
+    // ziggurat_lane two draws at a time: the uniform from the bits above 12 as a double in
+    // [1, 2) minus 1, each lane's layer entry (x_i, x_(i+1) / x_i) loaded as one pair.
+    const U exponent_of_one = splat_bits(0x3FF0000000000000ULL), sign_mask = splat_bits(0x100);
+    const V one = splat(1.0);
+    int count = 0, i = 0;
+    for (; i + 2 <= n; i += 2) {
+        const U b = load(bits + i);
+        const V u = as_doubles(shift_right<12>(b) | exponent_of_one) - one;
+        const V layer0 = load(layers + 2 * (bits[i] & 0xFF)), layer1 = load(layers + 2 * (bits[i + 1] & 0xFF));
+        const V x = u * unpack_lo(layer0, layer1);
+        store(out + i, as_doubles(as_bits(x) ^ shift_left<55>(b & sign_mask)));
+        const int inside = less_bits(u, unpack_hi(layer0, layer1));
+        if (inside != 3) {
+            if (!(inside & 1)) rejected[count++] = i;
+            if (!(inside & 2)) rejected[count++] = i + 1;
+        }
+    }
+    for (; i < n; ++i)
+        if (!ziggurat_lane(bits[i], layers, out + i)) rejected[count++] = i;
+    return count;
+}
+
 const KernelTable kTable{kName, HEBBIAN_KERNEL_ADDRESSES};
 
 }  // namespace two_lane
@@ -337,6 +386,14 @@ void symmetric_rank_update(double* w, int n, double beta, const double* x, int l
     // The rows below the last full tile, and the columns right of it.
     for (int j = 0; j < n; ++j)
         for (int i = j > n4 ? j : n4; i < n; ++i) update_element(w, n, beta, x, ldx, c, m, i, j);
+}
+
+void random_rounds(unsigned long long* state, unsigned long long* out, int rounds) {
+    in_use()->random_rounds(state, out, rounds);
+}
+
+int ziggurat_normals(const unsigned long long* bits, int n, const double* layers, double* out, int* rejected) {
+    return in_use()->ziggurat_normals(bits, n, layers, out, rejected);
 }
 
 void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,

@@ -16,6 +16,7 @@
 // an inline function from one (std::vector, std::max, ...) could be emitted here with
 // AVX2 instructions and picked by the linker for the baseline files as well.
 #include "kernel_table.hpp"
+#include "random_lane.hpp"
 
 #include <immintrin.h>
 
@@ -317,6 +318,65 @@ void sanger_rows(double* w_next, const double* w, int k, int n, int n4, const do
     int j = 0;
     for (; j + 16 <= n4; j += 16) sanger_block<4>(w_next + j, w + j, k, n, x + j, y, gain);
     for (; j < n4; j += 4) sanger_block<1>(w_next + j, w + j, k, n, x + j, y, gain);
+}
+
+namespace {
+
+template <int k>
+inline __m256i rotate_left(__m256i x) {
+    return _mm256_or_si256(_mm256_slli_epi64(x, k), _mm256_srli_epi64(x, 64 - k));
+}
+
+}  // namespace
+
+void random_rounds(u64* state, u64* out, int rounds) {
+    // The four lanes of each word in one vector.
+    __m256i* words = reinterpret_cast<__m256i*>(state);
+    __m256i s0 = _mm256_loadu_si256(words), s1 = _mm256_loadu_si256(words + 1), s2 = _mm256_loadu_si256(words + 2),
+            s3 = _mm256_loadu_si256(words + 3);
+    for (int r = 0; r < rounds; ++r) {
+        // xoshiro256**: result = rotl(s1 * 5, 7) * 9, then the state's xors and rotation.
+        const __m256i rotated = rotate_left<7>(_mm256_add_epi64(_mm256_slli_epi64(s1, 2), s1));
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + kRandomLanes * r),
+                            _mm256_add_epi64(_mm256_slli_epi64(rotated, 3), rotated));
+        const __m256i t = _mm256_slli_epi64(s1, 17);
+        s2 = _mm256_xor_si256(s2, s0);
+        s3 = _mm256_xor_si256(s3, s1);
+        s1 = _mm256_xor_si256(s1, s2);
+        s0 = _mm256_xor_si256(s0, s3);
+        s2 = _mm256_xor_si256(s2, t);
+        s3 = rotate_left<45>(s3);
+    }
+    _mm256_storeu_si256(words, s0), _mm256_storeu_si256(words + 1, s1), _mm256_storeu_si256(words + 2, s2),
+        _mm256_storeu_si256(words + 3, s3);
+}
+
+int ziggurat_normals(const u64* bits, int n, const double* layers, double* out, int* rejected) {
+    // ziggurat_lane four draws at a time, each lane's layer entry (x_i, x_(i+1) / x_i) loaded
+    // as one pair and the pairs transposed into four widths and four ratios.
+    const __m256i exponent_of_one = _mm256_set1_epi64x(0x3FF0000000000000LL), sign_mask = _mm256_set1_epi64x(0x100);
+    const __m256d one = _mm256_set1_pd(1.0);
+    int count = 0, i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bits + i));
+        const __m256d u =
+            _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(b, 12), exponent_of_one)), one);
+        const __m128d layer0 = _mm_loadu_pd(layers + 2 * (bits[i] & 0xFF)),
+                      layer1 = _mm_loadu_pd(layers + 2 * (bits[i + 1] & 0xFF)),
+                      layer2 = _mm_loadu_pd(layers + 2 * (bits[i + 2] & 0xFF)),
+                      layer3 = _mm_loadu_pd(layers + 2 * (bits[i + 3] & 0xFF));
+        const __m256d even = _mm256_set_m128d(layer2, layer0), odd = _mm256_set_m128d(layer3, layer1);
+        const __m256d x = _mm256_mul_pd(u, _mm256_unpacklo_pd(even, odd));
+        const __m256i sign = _mm256_slli_epi64(_mm256_and_si256(b, sign_mask), 55);
+        _mm256_storeu_pd(out + i, _mm256_xor_pd(x, _mm256_castsi256_pd(sign)));
+        const int inside = _mm256_movemask_pd(_mm256_cmp_pd(u, _mm256_unpackhi_pd(even, odd), _CMP_LT_OQ));
+        if (inside != 15)
+            for (int lane = 0; lane < 4; ++lane)
+                if (!(inside & (1 << lane))) rejected[count++] = i + lane;
+    }
+    for (; i < n; ++i)
+        if (!ziggurat_lane(bits[i], layers, out + i)) rejected[count++] = i;
+    return count;
 }
 
 const KernelTable kTable{"avx2", HEBBIAN_KERNEL_ADDRESSES};

@@ -39,7 +39,8 @@ std::vector<Parameter> make_parameters() {
      "input model (the runner's --data and the page's Load CSV give a data set instead)",
      "Input model x = A z + sigma e (z, e standard normal), covariance C = A A^T + sigma^2 I:\n"
      "  gaussian2d  N = 2, A = R(angle) diag(sqrt(var major), sqrt(var minor))\n"
-     "  spectrum    A = Q diag(sqrt(lambda_i)), lambda_i = lambda_1 ratio^(i-1), Q random\n"
+     "  spectrum    A = Q diag(sqrt(lambda_i)), lambda_i = lambda_1 ratio^(i-1), Q a random\n"
+     "              butterfly rotation (Parker 1995): O(N log N) a sample\n"
      "  latent      A = sqrt(signal var) L (N x k loadings), sigma^2 = noise var (private)",
      HEBBIAN_CHOICE(source.kind, SourceKind), 3, source_name},
     {ParameterId::Inputs, "N", "--inputs", "inputs N", K::Whole, 2, kInputsCap, S::Log, "spectrum, latent",

@@ -2,6 +2,8 @@
 #include "portable_math.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace hebbian {
 
@@ -12,6 +14,15 @@ constexpr double kInvLn2 = 1.44269504088896340736;
 // ln 2 split so that e * kLn2Hi is exact for |e| < 2^11.
 constexpr double kLn2Hi = 6.93147180369123816490e-01;
 constexpr double kLn2Lo = 1.90821492927058770002e-10;
+// 1 / j! for j = 0..18, each divided once from the last at compile time.
+struct InverseFactorials {
+    double value[19];
+    constexpr InverseFactorials() : value{} {
+        value[0] = 1.0;
+        for (int j = 1; j < 19; ++j) value[j] = value[j - 1] / j;
+    }
+};
+constexpr InverseFactorials kInverseFactorial;
 
 }  // namespace
 
@@ -38,10 +49,21 @@ double portable_exp(double t) {
     // exp(t) = 2^k exp(r), k = round(t / ln 2), |r| <= ln 2 / 2 + tiny.
     const double k = std::floor(t * kInvLn2 + 0.5);
     const double r = (t - k * kLn2Hi) - k * kLn2Lo;
-    // Taylor series of exp(r) to r^18: the remainder is below 1e-20 for |r| < 0.35.
-    double series = 1.0;
-    for (int term = 18; term >= 1; --term) series = 1.0 + series * r / term;
-    return std::ldexp(series, static_cast<int>(k));
+    // Taylor series of exp(r) to r^18 (the remainder is below 1e-20 for |r| < 0.35) as
+    // its even and odd halves in s = r^2, two independent Horner chains:
+    //     exp(r) = sum_m s^m / (2m)!  +  r sum_m s^m / (2m + 1)!
+    const double* c = kInverseFactorial.value;
+    const double s = r * r;
+    double even = c[18], odd = c[17];
+    for (int m = 8; m >= 0; --m) even = even * s + c[2 * m];
+    for (int m = 7; m >= 0; --m) odd = odd * s + c[2 * m + 1];
+    const double series = even + r * odd;
+    // 2^k as a double built from its exponent bits while k is in the normal range.
+    if (k < -1022.0 || k > 1023.0) return std::ldexp(series, static_cast<int>(k));
+    const auto exponent_bits = static_cast<std::uint64_t>(static_cast<int>(k) + 1023) << 52;
+    double scale = 0.0;
+    std::memcpy(&scale, &exponent_bits, sizeof scale);
+    return series * scale;
 }
 
 }  // namespace hebbian

@@ -1,7 +1,12 @@
 // Deterministic generator and normal sampler (see random.hpp).
 #include "random.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include "kernels.hpp"
+#include "portable_math.hpp"
+#include "random_lane.hpp"
 
 namespace hebbian {
 
@@ -24,13 +29,17 @@ Ziggurat build_ziggurat() {
     double f = portable_exp(-0.5 * kTailStart * kTailStart);
     z.x[0] = kLayerArea / f;  // the bottom strip plus the tail, as a box of the same area
     z.x[1] = kTailStart;
+    z.f[0] = 0.0;
+    z.f[1] = f;
     z.x[kLayers] = 0.0;
+    z.f[kLayers] = 1.0;
     for (int i = 2; i < kLayers; ++i) {
         // Equal areas: x_i (f(x_i) - f(x_(i-1))) = V  =>  x_i = sqrt(-2 log(V / x_(i-1) + f(x_(i-1)))).
         z.x[i] = std::sqrt(-2.0 * portable_log(kLayerArea / z.x[i - 1] + f));
         f = portable_exp(-0.5 * z.x[i] * z.x[i]);
+        z.f[i] = f;
     }
-    for (int i = 0; i < kLayers; ++i) z.inner_ratio[i] = z.x[i + 1] / z.x[i];
+    for (int i = 0; i < kLayers; ++i) z.layers[2 * i] = z.x[i], z.layers[2 * i + 1] = z.x[i + 1] / z.x[i];
     return z;
 }
 
@@ -43,10 +52,32 @@ const Ziggurat& ziggurat() {
 
 Rng::Rng(std::uint64_t seed) : ziggurat_(&ziggurat()) {
     std::uint64_t state = seed;
-    for (auto& word : s_) word = splitmix64(state);
+    for (auto& word : lanes_) word = splitmix64(state);
+    for (auto& word : slow_) word = splitmix64(state);
 }
 
+void Rng::refill() {
+    kernels::random_rounds(lanes_, buffer_, kBufferSize / kLanes);
+    next_ = 0;
+}
+
+std::uint64_t Rng::slow_u64() { return kernels::xoshiro_next(slow_, 1); }
+
 std::uint64_t Rng::below(std::uint64_t n) {
+    if (n <= 0xFFFFFFFFULL) {
+        // Lemire (2019): the high half of r n for a 32-bit r, redrawn while the low half
+        // falls in the 2^32 mod n values that would favour some results.
+        std::uint64_t product = (next_u64() >> 32) * n;
+        auto low = static_cast<std::uint32_t>(product);
+        if (low < n) {
+            const std::uint32_t threshold = static_cast<std::uint32_t>(0x100000000ULL % n);
+            while (low < threshold) {
+                product = (next_u64() >> 32) * n;
+                low = static_cast<std::uint32_t>(product);
+            }
+        }
+        return product >> 32;
+    }
     // Rejection sampling keeps the result exactly uniform.
     const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
     std::uint64_t r = next_u64();
@@ -54,32 +85,52 @@ std::uint64_t Rng::below(std::uint64_t n) {
     return r % n;
 }
 
-double Rng::normal_slow_path(std::uint64_t bits) {
+void Rng::fill_u64(std::uint64_t* out, std::size_t n) {
+    while (n > 0) {
+        if (next_ == kBufferSize) refill();
+        const std::size_t m = std::min(n, static_cast<std::size_t>(kBufferSize - next_));
+        for (std::size_t i = 0; i < m; ++i) out[i] = buffer_[static_cast<std::size_t>(next_) + i];
+        next_ += static_cast<int>(m);
+        out += m;
+        n -= m;
+    }
+}
+
+void Rng::fill_normal(double* out, std::size_t n) {
+    int rejected[kBufferSize];
+    while (n > 0) {
+        if (next_ == kBufferSize) refill();
+        const int m = static_cast<int>(std::min(n, static_cast<std::size_t>(kBufferSize - next_)));
+        const unsigned long long* bits = buffer_ + next_;
+        const int count = kernels::ziggurat_normals(bits, m, ziggurat_->layers, out, rejected);
+        for (int r = 0; r < count; ++r) out[rejected[r]] = normal_slow_path(bits[rejected[r]]);
+        next_ += m;
+        out += m;
+        n -= static_cast<std::size_t>(m);
+    }
+}
+
+double Rng::normal_slow_path(unsigned long long bits) {
     const Ziggurat& z = *ziggurat_;
     for (;;) {
+        double x = 0.0;
+        if (kernels::ziggurat_lane(bits, z.layers, &x)) return x;
         const int layer = static_cast<int>(bits & 0xFF);
         const bool negative = (bits & 0x100) != 0;
-        const double u = unit_from_bits(bits);
-        if (u < z.inner_ratio[layer]) {
-            const double x = u * z.x[layer];
-            return negative ? -x : x;
-        }
         if (layer == 0) {
-            // Tail beyond R (Marsaglia 1964): x = -log(u1) / R, accept when -2 log(u2) >= x^2.
-            double x = 0.0, y = 0.0;
+            // Tail beyond R (Marsaglia 1964): t = -log(u1) / R, accept when -2 log(u2) >= t^2.
+            double t = 0.0, y = 0.0;
             do {
-                x = -portable_log(1.0 - uniform()) / kTailStart;
-                y = -portable_log(1.0 - uniform());
-            } while (2.0 * y < x * x);
-            return negative ? -(kTailStart + x) : kTailStart + x;
+                t = -portable_log(1.0 - slow_uniform()) / kTailStart;
+                y = -portable_log(1.0 - slow_uniform());
+            } while (2.0 * y < t * t);
+            return negative ? -(kTailStart + t) : kTailStart + t;
         }
-        // Wedge between f(x_i) and f(x_(i+1)): accept x when a uniform height under the
-        // layer falls below f(x), measured relative to f(x_i) and f(x_(i+1)).
-        const double x = u * z.x[layer];
-        const double f_outer = portable_exp(-0.5 * (z.x[layer] * z.x[layer] - x * x));          // f(x_i) / f(x)
-        const double f_inner = portable_exp(-0.5 * (z.x[layer + 1] * z.x[layer + 1] - x * x));  // f(x_(i+1)) / f(x)
-        if (f_outer + uniform() * (f_inner - f_outer) < 1.0) return negative ? -x : x;
-        bits = next_u64();
+        // Wedge between f(x_i) and f(x_(i+1)): accept |x| when a uniform height in the
+        // layer, between f(x_i) and f(x_(i+1)), falls below f(x).
+        const double height = z.f[layer] + slow_uniform() * (z.f[layer + 1] - z.f[layer]);
+        if (height < portable_exp(-0.5 * (x * x))) return x;
+        bits = slow_u64();
     }
 }
 

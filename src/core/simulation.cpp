@@ -108,16 +108,15 @@ std::string Simulation::reset(const SimParams& params) {
         noise_floor_ = recurrent_noise_floor(covariance_, params.learning.eta, alpha_in_use(), params.batch);
     }
 
-    running_ = BlockCovariance(params.track_empirical ? n : 0);
+    offset_nonzero_ = (offset_.array() != 0.0).any();
+    const bool dataset = params.source.kind == SourceKind::Dataset;
+    running_ = BlockCovariance(params.track_empirical && !dataset ? n : 0);
+    row_draws_.assign(params.track_empirical && dataset ? static_cast<size_t>(source_->dataset_samples().cols()) : 0, 0);
     steps_ = 0;
     divergence_ = Divergence{};
     history_ = History{};
-    batch_.resize(n, params.batch);
-    sample_.resize(n);
-    latent_.resize(source_->latent_dim());
-    recent_.resize(n, params.recent_capacity);
-    recent_latent_.resize(source_->latent_dim(), params.recent_capacity);
-    recent_written_ = 0;
+    recent_.clear();
+    recent_held_ = 0;
     record();
     return "";
 }
@@ -127,22 +126,24 @@ double Simulation::alpha_in_use() const { return effective_alpha(params_.learnin
 void Simulation::step(long long n) {
     const long long batch = params_.batch;
     const long long block_steps = std::max<long long>(1, kBlockSamples / batch);
+    const bool count_rows = params_.track_empirical && !row_draws_.empty();
     while (n > 0 && !divergence_.diverged) {
         // Up to the next history record: the steps in between are never observed.
         const long long steps = std::min({n, block_steps, history_.stride - steps_ % history_.stride});
         const Eigen::Index columns = static_cast<Eigen::Index>(steps * batch);
-        block_.resize(sample_.size(), columns);
-        block_latent_.resize(latent_.size(), columns);
-        for (Eigen::Index b = 0; b < columns; ++b) {
-            source_->sample(sample_rng_, sample_, &latent_);
-            block_.col(b) = sample_ - offset_;
-            block_latent_.col(b) = latent_;
-        }
+        block_.samples.resize(inputs(), columns);
+        block_.latent.resize(source_->latent_dim(), columns);
+        block_rows_.resize(count_rows ? static_cast<size_t>(columns) : 0);
+        source_->sample_block(sample_rng_, block_.samples, &block_.latent, count_rows ? block_rows_.data() : nullptr);
+        if (offset_nonzero_) block_.samples.colwise() -= offset_;
         const long long done = learn_block(steps);
         // The samples of the steps done and of a refused step count as seen, as they would one step at a time.
         const Eigen::Index seen = std::min<Eigen::Index>(columns, static_cast<Eigen::Index>((done + 1) * batch));
-        if (params_.track_empirical) running_.add(block_.leftCols(seen));
-        for (Eigen::Index b = 0; b < seen; ++b) remember(block_.col(b), block_latent_.col(b));
+        if (count_rows)
+            for (Eigen::Index b = 0; b < seen; ++b) ++row_draws_[static_cast<size_t>(block_rows_[static_cast<size_t>(b)])];
+        else if (params_.track_empirical)
+            running_.add(block_.samples.leftCols(seen));
+        keep_recent(seen);
         steps_ += done;
         if (done > 0 && steps_ % history_.stride == 0) record();
         n -= steps;
@@ -152,13 +153,14 @@ void Simulation::step(long long n) {
 long long Simulation::learn_block(long long steps) {
     const int batch = params_.batch;
     if (recurrent_) {
-        const RecurrentCircuit::StepsDone done = recurrent_->learn_steps(block_, batch, params_.divergence_limit);
+        const RecurrentCircuit::StepsDone done = recurrent_->learn_steps(block_.samples, batch, params_.divergence_limit);
         if (!done.reason.empty()) divergence_ = Divergence{true, steps_ + done.steps + 1, done.reason};
         return done.steps;
     }
     for (long long s = 0; s < steps; ++s) {
-        batch_ = block_.middleCols(static_cast<Eigen::Index>(s * batch), batch);
-        const std::string why = feedforward_->learn(batch_, params_.divergence_limit);
+        const std::string why =
+            feedforward_->learn(block_.samples.middleCols(static_cast<Eigen::Index>(s * batch), batch),
+                                params_.divergence_limit);
         if (!why.empty()) {
             divergence_ = Divergence{true, steps_ + s + 1, why};
             return s;
@@ -167,31 +169,54 @@ long long Simulation::learn_block(long long steps) {
     return steps;
 }
 
-void Simulation::remember(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& latent) {
-    const Eigen::Index slot = recent_written_ % recent_.cols();
-    recent_.col(slot) = x;
-    if (latent.size() > 0) recent_latent_.col(slot) = latent;
-    ++recent_written_;
+void Simulation::keep_recent(Eigen::Index seen) {
+    // The block joins the recent ones as it is (no copy); the oldest blocks that are no
+    // longer needed to hold recent_capacity samples give their memory to the next blocks.
+    block_.seen = seen;
+    recent_held_ += seen;
+    recent_.push_back(std::move(block_));
+    while (recent_held_ - recent_.front().seen >= params_.recent_capacity) {
+        recent_held_ -= recent_.front().seen;
+        spare_.push_back(std::move(recent_.front()));
+        recent_.pop_front();
+    }
+    block_ = SampleBlock{};
+    if (!spare_.empty()) {
+        block_ = std::move(spare_.back());
+        spare_.pop_back();
+    }
 }
 
-namespace {
-// The ring buffer's columns in the order they were written, oldest first.
-Eigen::MatrixXd unroll(const Eigen::MatrixXd& ring, long long written) {
-    const Eigen::Index capacity = ring.cols();
-    const Eigen::Index count = static_cast<Eigen::Index>(std::min<long long>(written, capacity));
-    Eigen::MatrixXd ordered(ring.rows(), count);
-    const Eigen::Index first = written > capacity ? static_cast<Eigen::Index>(written % capacity) : 0;
-    for (Eigen::Index i = 0; i < count; ++i) ordered.col(i) = ring.col((first + i) % capacity);
+Eigen::MatrixXd Simulation::recent_columns(Eigen::MatrixXd SampleBlock::*part) const {
+    // The last recent_capacity samples of the blocks, oldest first.
+    const Eigen::Index count = std::min<Eigen::Index>(recent_held_, params_.recent_capacity);
+    const Eigen::Index rows = part == &SampleBlock::samples ? inputs() : source_->latent_dim();
+    Eigen::MatrixXd ordered(rows, count);
+    Eigen::Index skip = recent_held_ - count, at = 0;
+    for (const SampleBlock& block : recent_) {
+        const Eigen::Index from = std::min(skip, block.seen), take = block.seen - from;
+        skip -= from;
+        ordered.middleCols(at, take) = (block.*part).middleCols(from, take);
+        at += take;
+    }
     return ordered;
 }
-}  // namespace
 
-Eigen::MatrixXd Simulation::recent_samples() const { return unroll(recent_, recent_written_); }
-Eigen::MatrixXd Simulation::recent_latent() const { return unroll(recent_latent_, recent_written_); }
+Eigen::MatrixXd Simulation::recent_samples() const { return recent_columns(&SampleBlock::samples); }
+Eigen::MatrixXd Simulation::recent_latent() const { return recent_columns(&SampleBlock::latent); }
 
 Eigen::MatrixXd Simulation::empirical_covariance() const {
     if (!params_.track_empirical) return Eigen::MatrixXd::Zero(inputs(), inputs());
-    return running_.covariance();
+    if (row_draws_.empty()) return running_.covariance();
+    // A data set: the covariance of its rows, each weighted by how often it was drawn.
+    const Eigen::MatrixXd& rows = source_->dataset_samples();
+    Eigen::VectorXd weight(rows.cols());
+    for (Eigen::Index r = 0; r < rows.cols(); ++r) weight(r) = static_cast<double>(row_draws_[static_cast<size_t>(r)]);
+    const double total = weight.sum();
+    if (total == 0.0) return Eigen::MatrixXd::Zero(inputs(), inputs());
+    weight /= total;
+    const Eigen::MatrixXd centred = rows.colwise() - rows * weight;
+    return centred * weight.asDiagonal() * centred.transpose();
 }
 
 std::string Simulation::regime() const {

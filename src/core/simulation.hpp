@@ -20,6 +20,7 @@
 
 #include <Eigen/Dense>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,8 +48,9 @@ struct SimParams {
     bool subtract_mean = true;      // feed x - mean (the offset rule) instead of x
     double init_scale = 0.1;        // feedforward weights start as init_scale * N(0, 1) (> 0)
     double divergence_limit = kDefaultDivergenceLimit;  // |weight| above this stops the run
-    bool track_empirical = false;   // keep a running covariance of the samples (O(N^2) per sample;
-                                    // the runner reports it, the page does not show it)
+    bool track_empirical = false;   // keep the empirical covariance of the samples seen: a data set
+                                    // counts its rows' draws (O(1) a sample), other sources add each
+                                    // block as one rank-B update (O(N^2) a sample); only when asked
     int history_capacity = 1024;    // points kept per history series (>= 16); older ones thin out
     int recent_capacity = 256;      // recent samples kept for plots (>= 1)
 };
@@ -131,7 +133,14 @@ public:
 
 private:
     void record();
-    void remember(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& latent);
+    // A block of samples as the circuit saw them and their shared signals (columns).
+    struct SampleBlock {
+        Eigen::MatrixXd samples, latent;
+        Eigen::Index seen = 0;  // its first `seen` columns were seen
+    };
+    // Keeps the block just learned among the recent ones.
+    void keep_recent(Eigen::Index seen);
+    Eigen::MatrixXd recent_columns(Eigen::MatrixXd SampleBlock::*part) const;
     // Learns the steps whose samples are in block_; returns how many were done and
     // sets divergence_ when one was refused.
     long long learn_block(long long steps);
@@ -149,13 +158,17 @@ private:
     PrincipalComponents components_;
     double initial_relative_error_ = 1.0;
     double noise_floor_ = 0.0;
-    BlockCovariance running_;
+    bool offset_nonzero_ = false;     // skip subtracting an offset of zeros
+    BlockCovariance running_;         // track_empirical, synthetic sources
+    std::vector<long long> row_draws_;  // track_empirical, data sets: draws of each row
     long long steps_ = 0;
     Divergence divergence_;
     History history_;
-    Eigen::MatrixXd batch_, block_, block_latent_, recent_, recent_latent_;
-    Eigen::VectorXd sample_, latent_;
-    long long recent_written_ = 0;
+    SampleBlock block_;                 // the block being drawn and learned
+    std::vector<int> block_rows_;       // its rows of a data set (track_empirical)
+    std::deque<SampleBlock> recent_;    // the last blocks, oldest first, holding the recent samples
+    std::vector<SampleBlock> spare_;    // blocks dropped from recent_, whose memory is reused
+    Eigen::Index recent_held_ = 0;      // samples seen in recent_
 };
 
 }  // namespace hebbian

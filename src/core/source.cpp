@@ -11,26 +11,6 @@ constexpr double kPi = 3.14159265358979323846;
 
 bool positive_finite(double v) { return std::isfinite(v) && v > 0.0; }
 
-// A random N x N rotation: modified Gram-Schmidt on a Gaussian matrix, written
-// as scalar loops in a fixed order so native and wasm agree to the bit.
-Eigen::MatrixXd random_rotation(int n, Rng& rng) {
-    Eigen::MatrixXd q(n, n);
-    for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i) q(i, j) = rng.normal();
-    for (int j = 0; j < n; ++j) {
-        for (int p = 0; p < j; ++p) {
-            double dot = 0.0;
-            for (int i = 0; i < n; ++i) dot += q(i, p) * q(i, j);
-            for (int i = 0; i < n; ++i) q(i, j) -= dot * q(i, p);
-        }
-        double norm2 = 0.0;
-        for (int i = 0; i < n; ++i) norm2 += q(i, j) * q(i, j);
-        const double inv = 1.0 / std::sqrt(norm2);
-        for (int i = 0; i < n; ++i) q(i, j) *= inv;
-    }
-    return q;
-}
-
 Eigen::VectorXd spectrum_of(const SourceParams& p) {
     Eigen::VectorXd lambda(p.inputs);
     if (!p.eigenvalues.empty()) {
@@ -100,11 +80,13 @@ InputSource::InputSource(const SourceParams& p, Rng& rng) {
             const double major = std::sqrt(p.variance_major), minor = std::sqrt(p.variance_minor);
             mixing_.resize(2, 2);
             mixing_ << c * major, -s * minor, s * major, c * minor;
+            latent_dim_ = 2;
             break;
         }
         case SourceKind::Spectrum: {
-            const Eigen::VectorXd lambda = spectrum_of(p);
-            mixing_ = random_rotation(p.inputs, rng) * lambda.cwiseSqrt().asDiagonal();
+            scale_ = spectrum_of(p).cwiseSqrt();
+            rotation_.emplace(p.inputs, rng);
+            mixing_ = rotation_->matrix() * scale_.asDiagonal();
             break;
         }
         case SourceKind::Latent: {
@@ -113,15 +95,17 @@ InputSource::InputSource(const SourceParams& p, Rng& rng) {
             for (int j = 0; j < p.signals; ++j)
                 for (int i = 0; i < p.inputs; ++i) mixing_(i, j) = scale * rng.normal();
             noise_sd_ = std::sqrt(p.noise_variance);
+            latent_dim_ = p.signals;
             break;
         }
         case SourceKind::Dataset: {
-            rows_ = p.data;
-            const Eigen::MatrixXd& d = *rows_;
+            const Eigen::MatrixXd& d = *p.data;
             const Eigen::VectorXd column_mean = d.colwise().mean().transpose();
-            row_shift_ = Eigen::VectorXd::Constant(d.cols(), p.baseline);
-            if (p.centre) row_shift_ -= column_mean;
-            mean_ = column_mean + row_shift_;
+            Eigen::VectorXd row_shift = Eigen::VectorXd::Constant(d.cols(), p.baseline);
+            if (p.centre) row_shift -= column_mean;
+            mean_ = column_mean + row_shift;
+            samples_ = d.transpose();
+            samples_.colwise() += row_shift;
             const Eigen::MatrixXd centred = d.rowwise() - column_mean.transpose();
             covariance_ = centred.transpose() * centred / static_cast<double>(d.rows());
             return;
@@ -131,22 +115,54 @@ InputSource::InputSource(const SourceParams& p, Rng& rng) {
     mean_ = Eigen::VectorXd::Constant(n, p.baseline);
     covariance_ = mixing_ * mixing_.transpose();
     covariance_.diagonal().array() += noise_sd_ * noise_sd_;
-    z_.resize(mixing_.cols());
+}
+
+void InputSource::sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* latent, int* rows) {
+    const Eigen::Index m = x.cols(), n = x.rows();
+    if (samples_.size() > 0) {
+        // A data set: one uniform row a sample, copied whole (rows are stored as columns).
+        const auto count = static_cast<std::uint64_t>(samples_.cols());
+        for (Eigen::Index b = 0; b < m; ++b) {
+            const auto row = static_cast<Eigen::Index>(rng.below(count));
+            x.col(b) = samples_.col(row);
+            if (rows) rows[b] = static_cast<int>(row);
+        }
+        return;
+    }
+    if (rotation_) {
+        // Spectrum: x = mean + Q (sqrt(lambda) .* z), Q applied to the whole block at once.
+        rng.fill_normal(x.data(), static_cast<std::size_t>(n * m));
+        x.array().colwise() *= scale_.array();
+        rotation_->apply(x.data(), static_cast<int>(m));
+        x.colwise() += mean_;
+        return;
+    }
+    // Gaussian2D and latent: sample b draws its k signals z, then (with noise) its N
+    // private noises e:  x = mean + sum_j A_j z_j + sigma e.
+    const Eigen::Index k = mixing_.cols(), noises = noise_sd_ > 0.0 ? n : 0, per_sample = k + noises;
+    normals_.resize(static_cast<std::size_t>(per_sample * m));
+    rng.fill_normal(normals_.data(), normals_.size());
+    for (Eigen::Index b = 0; b < m; ++b) {
+        const double* z = normals_.data() + b * per_sample;
+        const Eigen::Map<const Eigen::VectorXd> noise(z + k, noises);
+        auto column = x.col(b);
+        if (k == 1 && noises > 0) {
+            column = mean_ + mixing_.col(0) * z[0] + noise_sd_ * noise;  // one pass, the same order
+        } else {
+            column = mean_;
+            for (Eigen::Index j = 0; j < k; ++j) column += mixing_.col(j) * z[j];
+            if (noises > 0) column += noise_sd_ * noise;
+        }
+        if (latent) latent->col(b) = Eigen::Map<const Eigen::VectorXd>(z, k);
+    }
 }
 
 void InputSource::sample(Rng& rng, Eigen::VectorXd& x, Eigen::VectorXd* latent) {
-    if (rows_) {
-        const auto row = static_cast<Eigen::Index>(rng.below(static_cast<std::uint64_t>(rows_->rows())));
-        x = rows_->row(row).transpose() + row_shift_;
-        return;
-    }
-    for (Eigen::Index j = 0; j < z_.size(); ++j) z_(j) = rng.normal();
-    x = mean_;
-    // x_i += sum_j A_ij z_j, accumulated in j order for every i (no reductions).
-    for (Eigen::Index j = 0; j < z_.size(); ++j) x += mixing_.col(j) * z_(j);
-    if (noise_sd_ > 0.0)
-        for (Eigen::Index i = 0; i < x.size(); ++i) x(i) += noise_sd_ * rng.normal();
-    if (latent) *latent = z_;
+    one_sample_.resize(dim(), 1);
+    Eigen::MatrixXd z(latent_dim(), 1);
+    sample_block(rng, one_sample_, latent ? &z : nullptr);
+    x = one_sample_.col(0);
+    if (latent) *latent = z.col(0);
 }
 
 }  // namespace hebbian

@@ -5,22 +5,27 @@
 // with true covariance C = A A^T + sigma^2 I, so the analysis always has an exact
 // ground truth to compare the learned weights with:
 //   Gaussian2D  A = R(angle) diag(sqrt(variance_major), sqrt(variance_minor))
-//   Spectrum    A = Q diag(sqrt(lambda_i)), Q a random rotation drawn from the seed
+//   Spectrum    A = Q diag(sqrt(lambda_i)), Q a random butterfly rotation drawn from
+//               the seed (butterfly.hpp): applying it costs O(N log N) a sample
 //   Latent      A = sqrt(signal_variance) L, L an N x k matrix of N(0,1) loadings;
 //               sigma^2 = noise_variance is the "spurious" part private to each
 //               stream, while the k signals z are shared by all streams.
 // The dataset source samples rows of a numeric matrix with replacement; its
 // covariance is the exact covariance of those rows (population form, 1/rows).
 //
-// Samples are computed with plain loops in a fixed order so that one seed gives
-// bit-identical streams natively and in WebAssembly.
+// Samples are drawn a block at a time (the block's normal numbers in one call of
+// Rng::fill_normal) and computed element by element in a fixed order, so one seed
+// gives bit-identical streams natively and in WebAssembly, however the samples are
+// grouped into blocks. No source costs more than O(N k) a sample (k shared signals).
 #pragma once
 
 #include <Eigen/Dense>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "butterfly.hpp"
 #include "random.hpp"
 
 namespace hebbian {
@@ -72,25 +77,36 @@ public:
     InputSource(const SourceParams& params, Rng& rng);
 
     int dim() const { return static_cast<int>(mean_.size()); }
-    // Number of shared latent signals reported by sample() (0 for datasets).
-    int latent_dim() const { return static_cast<int>(mixing_.cols()); }
+    // Number of shared latent signals z a sample reports: k for the latent source, the
+    // two standard normals of the 2-D Gaussian, none for the spectrum and data sets.
+    int latent_dim() const { return latent_dim_; }
     const Eigen::VectorXd& mean() const { return mean_; }
     const Eigen::MatrixXd& covariance() const { return covariance_; }
     // Mixing matrix A (N x m); empty for datasets.
     const Eigen::MatrixXd& mixing() const { return mixing_; }
     double noise_variance() const { return noise_sd_ * noise_sd_; }
+    // A data set's rows as samples, one per column (N x rows), baseline and centring applied.
+    const Eigen::MatrixXd& dataset_samples() const { return samples_; }
 
-    // Draws one sample into x (size N). When `latent` is given it receives z.
+    // Draws x.cols() samples into the columns of x (N x m) and, when `latent` is given,
+    // their shared signals into its columns (latent_dim() x m); for a data set, `rows`
+    // (when given) receives the row drawn for each column. The numbers are those that m
+    // calls of sample() would give, in order.
+    void sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* latent = nullptr, int* rows = nullptr);
+    // One sample into x (size N); when `latent` is given it receives z.
     void sample(Rng& rng, Eigen::VectorXd& x, Eigen::VectorXd* latent = nullptr);
 
 private:
     Eigen::VectorXd mean_;
     Eigen::MatrixXd mixing_;
     double noise_sd_ = 0.0;
-    std::shared_ptr<const Eigen::MatrixXd> rows_;
-    Eigen::VectorXd row_shift_;  // added to dataset rows: baseline minus the column means if centred
+    int latent_dim_ = 0;
+    std::optional<RandomButterfly> rotation_;  // the spectrum's Q
+    Eigen::VectorXd scale_;                    // the spectrum's sqrt(lambda)
+    Eigen::MatrixXd samples_;                  // a data set's rows as samples
     Eigen::MatrixXd covariance_;
-    Eigen::VectorXd z_;  // scratch for the latent draw
+    std::vector<double> normals_;  // the normal numbers of one block
+    Eigen::MatrixXd one_sample_;   // sample()'s block of one
 };
 
 }  // namespace hebbian

@@ -3,7 +3,8 @@
 // on x86-64, and plain scalar pairs elsewhere.
 //
 // V offers only lane-wise +, -, *, |.|, compare and select, plus loads, stores and
-// lane shuffles, so the three targets round identically: a kernel written with V
+// lane shuffles (and U, two 64-bit integer lanes, only adds, bitwise operations and
+// shifts, for the random-number kernels), so the three targets round identically: a kernel written with V
 // gives the same bits natively and in wasm (the core builds with -ffp-contract=off,
 // so nothing fuses a multiply and an add). Included by kernels.cpp only.
 #pragma once
@@ -47,6 +48,30 @@ inline double lane0(V a) { return wasm_f64x2_extract_lane(a.v, 0); }
 inline double lane1(V a) { return wasm_f64x2_extract_lane(a.v, 1); }
 inline V unpack_lo(V a, V b) { return {wasm_i64x2_shuffle(a.v, b.v, 0, 2)}; }
 inline V unpack_hi(V a, V b) { return {wasm_i64x2_shuffle(a.v, b.v, 1, 3)}; }
+inline V make(double lane0, double lane1) { return {wasm_f64x2_make(lane0, lane1)}; }
+// Bit i set when lane i of a < b.
+inline int less_bits(V a, V b) {
+    const int halves = static_cast<int>(wasm_i32x4_bitmask(wasm_f64x2_lt(a.v, b.v)));
+    return (halves & 1) | ((halves >> 1) & 2);
+}
+struct U {
+    v128_t v;
+};
+inline U load(const unsigned long long* p) { return {wasm_v128_load(p)}; }
+inline void store(unsigned long long* p, U a) { wasm_v128_store(p, a.v); }
+inline U splat_bits(unsigned long long s) { return {wasm_i64x2_splat(static_cast<long long>(s))}; }
+inline U operator+(U a, U b) { return {wasm_i64x2_add(a.v, b.v)}; }
+inline U operator^(U a, U b) { return {wasm_v128_xor(a.v, b.v)}; }
+inline U operator|(U a, U b) { return {wasm_v128_or(a.v, b.v)}; }
+inline U operator&(U a, U b) { return {wasm_v128_and(a.v, b.v)}; }
+template <int k>
+inline U shift_left(U a) { return {wasm_i64x2_shl(a.v, k)}; }
+template <int k>
+inline U shift_right(U a) { return {wasm_u64x2_shr(a.v, k)}; }
+inline unsigned long long lane0(U a) { return static_cast<unsigned long long>(wasm_i64x2_extract_lane(a.v, 0)); }
+inline unsigned long long lane1(U a) { return static_cast<unsigned long long>(wasm_i64x2_extract_lane(a.v, 1)); }
+inline V as_doubles(U a) { return {a.v}; }
+inline U as_bits(V a) { return {a.v}; }
 #elif defined(__SSE2__)
 constexpr const char* kName = "sse2";
 struct V {
@@ -74,6 +99,28 @@ inline double lane0(V a) { return _mm_cvtsd_f64(a.v); }
 inline double lane1(V a) { return _mm_cvtsd_f64(_mm_unpackhi_pd(a.v, a.v)); }
 inline V unpack_lo(V a, V b) { return {_mm_unpacklo_pd(a.v, b.v)}; }
 inline V unpack_hi(V a, V b) { return {_mm_unpackhi_pd(a.v, b.v)}; }
+inline V make(double lane0, double lane1) { return {_mm_set_pd(lane1, lane0)}; }
+inline int less_bits(V a, V b) { return _mm_movemask_pd(_mm_cmplt_pd(a.v, b.v)); }
+struct U {
+    __m128i v;
+};
+inline U load(const unsigned long long* p) { return {_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))}; }
+inline void store(unsigned long long* p, U a) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), a.v); }
+inline U splat_bits(unsigned long long s) { return {_mm_set1_epi64x(static_cast<long long>(s))}; }
+inline U operator+(U a, U b) { return {_mm_add_epi64(a.v, b.v)}; }
+inline U operator^(U a, U b) { return {_mm_xor_si128(a.v, b.v)}; }
+inline U operator|(U a, U b) { return {_mm_or_si128(a.v, b.v)}; }
+inline U operator&(U a, U b) { return {_mm_and_si128(a.v, b.v)}; }
+template <int k>
+inline U shift_left(U a) { return {_mm_slli_epi64(a.v, k)}; }
+template <int k>
+inline U shift_right(U a) { return {_mm_srli_epi64(a.v, k)}; }
+inline unsigned long long lane0(U a) { return static_cast<unsigned long long>(_mm_cvtsi128_si64(a.v)); }
+inline unsigned long long lane1(U a) {
+    return static_cast<unsigned long long>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(a.v, a.v)));
+}
+inline V as_doubles(U a) { return {_mm_castsi128_pd(a.v)}; }
+inline U as_bits(V a) { return {_mm_castpd_si128(a.v)}; }
 #else
 constexpr const char* kName = "scalar";
 struct V {
@@ -100,6 +147,34 @@ inline double lane0(V v) { return v.a; }
 inline double lane1(V v) { return v.b; }
 inline V unpack_lo(V x, V y) { return {x.a, y.a}; }
 inline V unpack_hi(V x, V y) { return {x.b, y.b}; }
+inline V make(double lane0, double lane1) { return {lane0, lane1}; }
+inline int less_bits(V x, V y) { return (x.a < y.a ? 1 : 0) | (x.b < y.b ? 2 : 0); }
+struct U {
+    unsigned long long a, b;
+};
+inline U load(const unsigned long long* p) { return {p[0], p[1]}; }
+inline void store(unsigned long long* p, U v) { p[0] = v.a, p[1] = v.b; }
+inline U splat_bits(unsigned long long s) { return {s, s}; }
+inline U operator+(U x, U y) { return {x.a + y.a, x.b + y.b}; }
+inline U operator^(U x, U y) { return {x.a ^ y.a, x.b ^ y.b}; }
+inline U operator|(U x, U y) { return {x.a | y.a, x.b | y.b}; }
+inline U operator&(U x, U y) { return {x.a & y.a, x.b & y.b}; }
+template <int k>
+inline U shift_left(U x) { return {x.a << k, x.b << k}; }
+template <int k>
+inline U shift_right(U x) { return {x.a >> k, x.b >> k}; }
+inline unsigned long long lane0(U x) { return x.a; }
+inline unsigned long long lane1(U x) { return x.b; }
+inline V as_doubles(U x) {
+    V v;
+    __builtin_memcpy(&v.a, &x.a, 8), __builtin_memcpy(&v.b, &x.b, 8);
+    return v;
+}
+inline U as_bits(V v) {
+    U x;
+    __builtin_memcpy(&x.a, &v.a, 8), __builtin_memcpy(&x.b, &v.b, 8);
+    return x;
+}
 #endif
 
 // lane 0 + lane 1.
