@@ -14,32 +14,43 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// Splits one line at commas outside double quotes; quotes are removed and "" inside
-// quotes stands for one quote character.
-std::vector<std::string> split_fields(std::string_view line) {
-    std::vector<std::string> fields(1);
+// Splits one line at commas outside double quotes into `fields` (trimmed); quotes are
+// removed and "" inside quotes stands for one quote character. A line without quotes
+// (the usual case) is split in place; a quoted one is unquoted into `unquoted`, which
+// the fields then point into.
+void split_fields(std::string_view line, std::vector<std::string>& unquoted, std::vector<std::string_view>& fields) {
+    fields.clear();
+    if (line.find('"') == std::string_view::npos) {
+        size_t start = 0;
+        for (size_t comma = line.find(','); comma != std::string_view::npos; comma = line.find(',', start)) {
+            fields.push_back(trim(line.substr(start, comma - start)));
+            start = comma + 1;
+        }
+        fields.push_back(trim(line.substr(start)));
+        return;
+    }
+    unquoted.assign(1, std::string());
     bool quoted = false;
     for (size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];
         if (quoted) {
             if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                fields.back() += '"';
+                unquoted.back() += '"';
                 ++i;
             } else if (c == '"') {
                 quoted = false;
             } else {
-                fields.back() += c;
+                unquoted.back() += c;
             }
         } else if (c == '"') {
             quoted = true;
         } else if (c == ',') {
-            fields.emplace_back();
+            unquoted.emplace_back();
         } else {
-            fields.back() += c;
+            unquoted.back() += c;
         }
     }
-    for (auto& f : fields) f = std::string(trim(f));
-    return fields;
+    for (const std::string& f : unquoted) fields.push_back(trim(f));
 }
 
 CsvData failure(std::string message, int line = 0, int column = 0) {
@@ -63,6 +74,10 @@ CsvData parse_csv(std::string_view text) {
     long long rows = 0;
     int line_number = 0;
     size_t position = 0;
+    std::vector<std::string> unquoted;   // a quoted line's fields, unquoted
+    std::vector<std::string_view> fields;
+    std::vector<double> values;
+    std::vector<NumberText> kinds;
     while (position < text.size()) {
         size_t end = text.find('\n', position);
         if (end == std::string_view::npos) end = text.size();
@@ -72,9 +87,9 @@ CsvData parse_csv(std::string_view text) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (trim(line).empty()) continue;
 
-        const std::vector<std::string> fields = split_fields(line);
-        std::vector<double> values(fields.size());
-        std::vector<NumberText> kinds(fields.size());
+        split_fields(line, unquoted, fields);
+        values.resize(fields.size());
+        kinds.resize(fields.size());
         size_t numeric = 0;
         for (size_t c = 0; c < fields.size(); ++c) {
             kinds[c] = parse_decimal(fields[c], values[c]);
@@ -88,7 +103,7 @@ CsvData parse_csv(std::string_view text) {
                                line_number);
             columns = fields.size();
             if (numeric == 0 && header.empty()) {
-                header = fields;
+                header.assign(fields.begin(), fields.end());
                 continue;
             }
         }
@@ -98,9 +113,9 @@ CsvData parse_csv(std::string_view text) {
                            line_number);
         for (size_t c = 0; c < fields.size(); ++c) {
             if (kinds[c] == NumberText::NotFinite)
-                return failure("'" + fields[c] + "' is not a finite number", line_number, static_cast<int>(c + 1));
+                return failure("'" + std::string(fields[c]) + "' is not a finite number", line_number, static_cast<int>(c + 1));
             if (kinds[c] == NumberText::NotANumber)
-                return failure(fields[c].empty() ? std::string("empty cell") : "'" + fields[c] + "' is not a number",
+                return failure(fields[c].empty() ? std::string("empty cell") : "'" + std::string(fields[c]) + "' is not a number",
                                line_number, static_cast<int>(c + 1));
         }
         if (static_cast<long long>(cells.size() + columns) > kMaxCsvCells)

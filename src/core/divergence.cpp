@@ -21,10 +21,4 @@ std::string blow_up_reason(const double* values, Eigen::Index count, double limi
     return text;
 }
 
-double step_magnitude_bound(double scale, double magnitude, double increment, int operations) {
-    constexpr double eps = std::numeric_limits<double>::epsilon();
-    const double widen = 1.0 + static_cast<double>(operations + 4) * eps;
-    return (std::fabs(scale) * magnitude + increment) * widen;
-}
-
 }  // namespace hebbian

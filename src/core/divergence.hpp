@@ -3,6 +3,8 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <cmath>
+#include <limits>
 #include <string>
 
 namespace hebbian {
@@ -34,6 +36,11 @@ std::string blow_up_reason(const Eigen::PlainObjectBase<Derived>& m, double limi
 // n operations of relative error at most u = eps / 2 each stay within
 // gamma_n = n u / (1 - n u) <= n eps while n u <= 1/2 (Higham, Accuracy and Stability
 // of Numerical Algorithms, lemma 3.1). NaN or infinity in gives NaN or infinity out.
-double step_magnitude_bound(double scale, double magnitude, double increment, int operations);
+// Inline: the online steps call it once a sample.
+inline double step_magnitude_bound(double scale, double magnitude, double increment, int operations) {
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    const double widen = 1.0 + static_cast<double>(operations + 4) * eps;
+    return (std::fabs(scale) * magnitude + increment) * widen;
+}
 
 }  // namespace hebbian

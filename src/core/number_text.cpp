@@ -2,6 +2,7 @@
 #include "number_text.hpp"
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -31,10 +32,25 @@ NumberText parse_decimal(std::string_view text, double& value) {
         }
     }
     if (!has_digit) return NumberText::NotANumber;
-    const std::string copy(text);
+    // Both conversions round correctly, so they give the same double; from_chars (where the
+    // library has it for double) skips strtod's locale and the terminating copy.
+    double parsed = 0.0;
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+    const bool plus = text.front() == '+';  // from_chars takes no '+'
+    if (plus && (text.size() == 1 || text[1] == '+' || text[1] == '-')) return NumberText::NotANumber;
+    const char* first = text.data() + (plus ? 1 : 0);
+    const auto [end, error] = std::from_chars(first, text.data() + text.size(), parsed);
+    if (end != text.data() + text.size()) return NumberText::NotANumber;
+    if (error == std::errc::result_out_of_range) parsed = std::strtod(std::string(text).c_str(), nullptr);
+    else if (error != std::errc()) return NumberText::NotANumber;
+#else
+    char copy[65];
+    text.copy(copy, text.size());
+    copy[text.size()] = '\0';
     char* end = nullptr;
-    const double parsed = std::strtod(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size()) return NumberText::NotANumber;
+    parsed = std::strtod(copy, &end);
+    if (end != copy + text.size()) return NumberText::NotANumber;
+#endif
     if (!std::isfinite(parsed)) return NumberText::NotFinite;
     value = parsed;
     return NumberText::Number;

@@ -106,6 +106,7 @@ private:
     Eigen::MatrixXd samples_;                  // a data set's rows as samples
     Eigen::MatrixXd covariance_;
     std::vector<double> normals_;  // the normal numbers of one block
+    std::vector<int> drawn_rows_;  // a data set's rows of one block
     Eigen::MatrixXd one_sample_;   // sample()'s block of one
 };
 
