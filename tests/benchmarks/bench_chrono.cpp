@@ -4,12 +4,16 @@
 //     name <TAB> samples_per_second
 // after a first line `kernels <TAB> back end`.
 //
-//   bench_chrono [repetitions] [name-filter]   the kernels
-//   bench_chrono --heap N                      the heap high-water mark of an app-like load at N inputs
+//   bench_chrono [repetitions] [filter]   the kernels whose names the regular expression
+//                                         `filter` matches somewhere (ECMAScript, as
+//                                         --benchmark_filter of the native harness)
+//   bench_chrono --heap N                 the heap high-water mark of an app-like load at N inputs
+//   bench_chrono --list                   each kernel's name and what one iteration does
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -58,15 +62,24 @@ int heap_probe(int n) {
     return 0;
 }
 
+void list_kernels() {
+    for (const hebbian::bench::Kernel& kernel : hebbian::bench::kernels())
+        std::printf("%s\t%s\n", kernel.name.c_str(), kernel.measures.c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--heap") return heap_probe(std::atoi(argv[2]));
+    if (argc == 2 && std::string(argv[1]) == "--list") {
+        list_kernels();
+        return 0;
+    }
     const int repetitions = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
-    const std::string filter = argc > 2 ? argv[2] : "";
+    const std::regex filter(argc > 2 ? argv[2] : "");
     std::printf("kernels\t%s\n", hebbian::kernels::backend());
     for (const hebbian::bench::Kernel& kernel : hebbian::bench::kernels()) {
-        if (kernel.name.find(filter) == std::string::npos) continue;
+        if (!std::regex_search(kernel.name, filter)) continue;
         const std::function<void()> run = kernel.setup();
         long long iterations = 1;
         while (seconds_for(run, iterations) < 0.05) iterations *= 2;

@@ -1,18 +1,28 @@
 """What a researcher would otherwise write: the same rules and sizes as
 bench_kernels.cpp, as NumPy per-sample loops (Debian's python3-numpy).
 
-    /usr/bin/python3 tests/benchmarks/numpy_bench.py [repetitions]
+    /usr/bin/python3 tests/benchmarks/numpy_bench.py [repetitions] [filter]
+
+(filter: a regular expression the names must match somewhere, as the harnesses' filters)
 
 Prints `name <TAB> samples_per_second` (median of the repetitions), with the
 names of the C++ kernels. Like them, the ff_ and rec_ kernels learn from
-pre-drawn samples; sim_ and frame_ draw their samples inside the loop.
+pre-drawn samples; sim_ and frame_ draw their samples inside the loop, the way a
+NumPy user would: normals per sample for the latent source, a random row index per
+sample for the data set (sim_csv_, latent_dataset.py: the same model as the C++
+rows, NumPy's numbers). The rng_ rows are NumPy's own bulk generator (PCG64), 1024
+numbers a call: there a NumPy user would not loop.
 """
+import re
 import sys
 import time
 
 import numpy as np
 
+import latent_dataset
+
 PRE_DRAWN = 256
+RANDOM_PER_CALL = 1024
 
 
 def rate(step, samples_per_call, repetitions):
@@ -78,6 +88,47 @@ def decay(n):
         done += 1
         if done % PRE_DRAWN == 0:
             w = w0
+
+    return step
+
+
+def hebb(n):
+    _, take = cycled(n, 2)
+    w0 = np.random.default_rng(1).standard_normal(n) / np.sqrt(n)
+    w = w0
+    eta = 1e-3
+    done = 0
+
+    def step():
+        nonlocal w, done
+        x = take()
+        y = w @ x
+        w = w + eta * y * x  # dw = eta y x
+        # As in bench_kernels.cpp: restart every pass (|w| grows without bound).
+        done += 1
+        if done % PRE_DRAWN == 0:
+            w = w0
+
+    return step
+
+
+def bcm(n, theta_rate=0.1):
+    _, take = cycled(n, 2)
+    w0 = np.random.default_rng(1).standard_normal(n) / np.sqrt(n)
+    w, theta = w0, 0.0
+    eta = 1e-3
+    done = 0
+
+    def step():
+        nonlocal w, theta, done
+        x = take()
+        y = w @ x
+        w = w + eta * y * (y - theta) * x  # dw = eta y (y - theta) x
+        theta += theta_rate * (y * y - theta)  # dtheta = rate (y^2 - theta)
+        # As in bench_kernels.cpp: restart every pass.
+        done += 1
+        if done % PRE_DRAWN == 0:
+            w, theta = w0, 0.0
 
     return step
 
@@ -185,10 +236,112 @@ def sim_oja(n):
     return step
 
 
+def random_u64():
+    bits = np.random.default_rng(7).bit_generator
+    return lambda: bits.random_raw(RANDOM_PER_CALL)
+
+
+def random_normal():
+    rng = np.random.default_rng(7)
+    return lambda: rng.standard_normal(RANDOM_PER_CALL)
+
+
+def dataset_draw(seed=1):
+    """The centred data set, and a function that returns a random row of it."""
+    data = latent_dataset.latent_dataset()
+    data -= data.mean(axis=0)
+    rng = np.random.default_rng(seed)
+
+    def draw():
+        return data[rng.integers(len(data))]
+
+    return data, draw
+
+
+def sim_csv_feedforward(update, outputs=1):
+    """64 online steps of `update(w, x) -> w` a call, each on a random row of the data set."""
+    _, draw = dataset_draw()
+    shape = (outputs, latent_dataset.COLUMNS) if outputs > 1 else latent_dataset.COLUMNS
+    w = 0.1 * np.random.default_rng(2).standard_normal(shape)
+
+    def step():
+        nonlocal w
+        for _ in range(64):
+            w = update(w, draw())
+
+    return step
+
+
+def sim_csv_hebb(eta=1e-7):
+    def update(w, x):
+        return w + eta * (w @ x) * x
+
+    return sim_csv_feedforward(update)
+
+
+def sim_csv_decay(eta=5e-5):
+    data, _ = dataset_draw()
+    alpha = np.linalg.eigvalsh(data.T @ data / len(data))[-1]  # lambda_1, as the C++ row
+
+    def update(w, x):
+        return w + eta * ((w @ x) * x - alpha * w)
+
+    return sim_csv_feedforward(update)
+
+
+def sim_csv_oja(eta=1e-3):
+    def update(w, x):
+        y = w @ x
+        return w + eta * y * (x - y * w)
+
+    return sim_csv_feedforward(update)
+
+
+def sim_csv_sanger(k, eta=1e-3):
+    def update(w, x):
+        y = w @ x
+        return w + eta * (np.outer(y, x) - np.tril(np.outer(y, y)) @ w)
+
+    return sim_csv_feedforward(update, k)
+
+
+def sim_csv_bcm(eta=1e-3, theta_rate=0.1):
+    theta = 0.0
+
+    def update(w, x):
+        nonlocal theta
+        y = w @ x
+        w = w + eta * y * (y - theta) * x
+        theta += theta_rate * (y * y - theta)
+        return w
+
+    return sim_csv_feedforward(update)
+
+
+def sim_csv_recurrent(eta=1e-3, alpha=4.0):
+    _, draw = dataset_draw()
+    n = latent_dataset.COLUMNS
+    w = np.zeros((n, n))
+
+    def step():
+        nonlocal w
+        for _ in range(64):
+            x = draw()
+            w = (1.0 - eta * alpha) * w + eta * np.outer(x, x)
+
+    return step
+
+
 KERNELS = [
-    ("ff_oja_N64", lambda: oja(64), 1),
-    ("ff_oja_N1024", lambda: oja(1024), 1),
+    ("rng_u64", random_u64, RANDOM_PER_CALL),
+    ("rng_normal", random_normal, RANDOM_PER_CALL),
+    ("ff_hebb_N64", lambda: hebb(64), 1),
     ("ff_decay_N64", lambda: decay(64), 1),
+    ("ff_oja_N64", lambda: oja(64), 1),
+    ("ff_sanger_N64_k4", lambda: sanger(64, 4), 1),
+    ("ff_bcm_N64", lambda: bcm(64), 1),
+    ("rec_update_N64", lambda: recurrent(64), 1),
+    ("ff_oja_N1024", lambda: oja(1024), 1),
     ("ff_decay_N1024", lambda: decay(1024), 1),
     ("ff_sanger_N256_k8", lambda: sanger(256, 8), 1),
     ("rec_update_N256", lambda: recurrent(256), 1),
@@ -199,12 +352,21 @@ KERNELS = [
     ("sim_rec_N512", lambda: sim_recurrent(512, False), 64),
     ("sim_rec_N512_cov", lambda: sim_recurrent(512, True), 64),
     ("sim_oja_N1024", lambda: sim_oja(1024), 64),
+    ("sim_csv_hebb_N64", sim_csv_hebb, 64),
+    ("sim_csv_decay_N64", sim_csv_decay, 64),
+    ("sim_csv_oja_N64", sim_csv_oja, 64),
+    ("sim_csv_sanger_N64_k4", lambda: sim_csv_sanger(4), 64),
+    ("sim_csv_bcm_N64", sim_csv_bcm, 64),
+    ("sim_csv_rec_N64", sim_csv_recurrent, 64),
 ]
 
 
 def main():
     repetitions = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    pattern = re.compile(sys.argv[2] if len(sys.argv) > 2 else "")
     for name, make, samples in KERNELS:
+        if not pattern.search(name):
+            continue
         print(f"{name}\t{rate(make(), samples, repetitions):.6g}", flush=True)
 
 
