@@ -106,7 +106,9 @@ TEST_CASE("BCM becomes selective: it answers one of two patterns with 1/p and th
     // theta = <y^2> the stable fixed points answer one pattern only, with
     // y = theta = 1/p = 2. With a linear output a negative response only decays
     // towards 0 (dw ~ eta y^2 x for small y), so a neuron whose responses all
-    // start negative falls silent instead.
+    // start negative falls silent instead. A small positive response y0 first grows
+    // like dy/dt ~ eta p y^2, taking off after about 1 / (eta p y0) steps: only
+    // responses above 0.05 (8000 steps) are sure to have settled within the run.
     int selective = 0;
     for (std::uint64_t seed = 1; seed <= 8; ++seed) {
         CAPTURE(seed);
@@ -117,13 +119,13 @@ TEST_CASE("BCM becomes selective: it answers one of two patterns with 1/p and th
         const Eigen::VectorXd responses = patterns * weight_row(sim);
         const double strong = responses.cwiseAbs().maxCoeff();
         const double weak = responses.cwiseAbs().minCoeff();
-        if (initial.maxCoeff() > 0.0) {
+        if (initial.maxCoeff() > 0.05) {
             ++selective;
             // theta's own sampling noise moves the operating point by about 10%.
             CHECK(strong == doctest::Approx(2.0).epsilon(0.15));
             CHECK(weak < 1e-6);
             CHECK(sim.feedforward()->threshold()(0) > 1.0);
-        } else {
+        } else if (initial.maxCoeff() <= 0.0) {
             CHECK(strong < 0.05);
         }
     }

@@ -62,24 +62,24 @@ TEST_CASE("the normal stream of one seed is bit-identical to the golden values")
     Rng rng(2026);
     BitHash hash;
     for (int i = 0; i < 100000; ++i) hash.add(rng.normal());
-    CHECK(hash.h == 8303110799260934731ULL);
+    CHECK(hash.h == 13605636043641634410ULL);
 }
 
 TEST_CASE("each synthetic source's sample stream is bit-identical to the golden values") {
     SourceParams two_d;
-    CHECK(hash_source_stream(two_d, 5, 2000) == 4926454046204602162ULL);
+    CHECK(hash_source_stream(two_d, 5, 2000) == 4042310458438307283ULL);
 
     SourceParams spectrum;
     spectrum.kind = SourceKind::Spectrum;
     spectrum.inputs = 16;
-    CHECK(hash_source_stream(spectrum, 5, 2000) == 15664014328411340475ULL);
+    CHECK(hash_source_stream(spectrum, 5, 2000) == 17696375171165998420ULL);
 
     SourceParams latent;
     latent.kind = SourceKind::Latent;
     latent.inputs = 16;
     latent.signals = 2;
     latent.baseline = 0.5;
-    CHECK(hash_source_stream(latent, 5, 2000) == 7426117443595437756ULL);
+    CHECK(hash_source_stream(latent, 5, 2000) == 9904261248578335812ULL);
 }
 
 TEST_CASE("a learning run reproduces the golden weights to 1e-12") {
@@ -87,8 +87,8 @@ TEST_CASE("a learning run reproduces the golden weights to 1e-12") {
     REQUIRE(sim.reset(scenarios::spectrum(Rule::Oja, 6, 0.5, 0.01)).empty());
     sim.step(3000);
     const WeightMatrix& w = sim.feedforward()->weights();
-    const double golden[6] = {0.19659735938517625, -0.19687185118146378, -0.0041735454231672268,
-                              -0.86373967055161094, 0.33415090036357897, -0.26676396161566718};
+    const double golden[6] = {-0.22910213251051764, 0.21018070385779153, 0.33206704999714609,
+                              -0.4106725276988667, -0.68735000522974543, -0.39544382406253747};
     for (int i = 0; i < 6; ++i) {
         CAPTURE(i);
         CHECK(w(0, i) == doctest::Approx(golden[i]).epsilon(1e-12));
@@ -108,13 +108,13 @@ TEST_CASE("a short run of every rule gives the golden weights bit for bit") {
     SimParams recurrent_hebb = scenarios::latent_recurrent(9, 0.01, 0.0);
     recurrent_hebb.learning.rule = Rule::Hebb;
     const Run runs[] = {
-        {"feedforward hebb", scenarios::spectrum(Rule::Hebb, 9, 0.7, 0.005), 663677539071069017ULL},
-        {"feedforward decay", scenarios::spectrum(Rule::Decay, 9, 0.7, 0.01), 17997419445131390232ULL},
-        {"feedforward oja", scenarios::spectrum(Rule::Oja, 9, 0.7, 0.01), 12418780268053474467ULL},
-        {"feedforward sanger, k = 3", scenarios::spectrum(Rule::Sanger, 9, 0.7, 0.01, 3), 12946553652912078935ULL},
-        {"feedforward bcm, k = 2", scenarios::spectrum(Rule::Bcm, 9, 0.7, 0.01, 2), 9348432738383152355ULL},
-        {"recurrent hebb", recurrent_hebb, 18258026776363476878ULL},
-        {"recurrent decay", scenarios::latent_recurrent(9, 0.01, 2.0), 3439085687778260934ULL},
+        {"feedforward hebb", scenarios::spectrum(Rule::Hebb, 9, 0.7, 0.005), 8379200712591727895ULL},
+        {"feedforward decay", scenarios::spectrum(Rule::Decay, 9, 0.7, 0.01), 9277397658275324379ULL},
+        {"feedforward oja", scenarios::spectrum(Rule::Oja, 9, 0.7, 0.01), 11125674453034770338ULL},
+        {"feedforward sanger, k = 3", scenarios::spectrum(Rule::Sanger, 9, 0.7, 0.01, 3), 17494030306906231234ULL},
+        {"feedforward bcm, k = 2", scenarios::spectrum(Rule::Bcm, 9, 0.7, 0.01, 2), 13898107342345127685ULL},
+        {"recurrent hebb", recurrent_hebb, 1018444926157837767ULL},
+        {"recurrent decay", scenarios::latent_recurrent(9, 0.01, 2.0), 12571372890410788811ULL},
     };
     for (const Run& run : runs) {
         CAPTURE(run.name);

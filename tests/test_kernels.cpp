@@ -392,8 +392,8 @@ TEST_CASE("the AVX2 random rounds and ziggurat give the two-lane bits" * unless_
     std::vector<std::uint64_t> draws(1001);
     source.fill_u64(draws.data(), draws.size());
     const std::vector<unsigned long long> bits(draws.begin(), draws.end());
-    std::vector<double> layers(512);
-    for (int i = 0; i < 256; ++i) layers[2 * i] = 3.0 - i / 100.0, layers[2 * i + 1] = (i % 7) / 7.0;
+    std::vector<double> layers(1024);
+    for (int i = 0; i < 512; ++i) layers[2 * i] = 3.0 - i / 200.0, layers[2 * i + 1] = (i % 7) / 7.0;
     for (int n : {0, 1, 2, 3, 4, 5, 7, 1001}) {
         CAPTURE(n);
         const auto results = on_both_backends([&] {

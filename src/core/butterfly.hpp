@@ -20,37 +20,37 @@
 //
 //     Q = P2 Z P1,    Z the cyclic shift (Z x)_((i + N - H) mod N) = x_i,
 //
-// with P1, P2 two independent passes and H the largest power of two <= N: about
-// N log2 N rotations in all, N/2 per stage.
+// with P1, P2 two independent passes and H the largest power of two <= N: at most
+// N/2 rotations a stage and 2 ceil(log2 N) stages, N log2 N rotations for N = 2^k.
 //
 //   the angles   c^2 = 1/4 + u/2 with u uniform on [0, 1), s^2 = 1 - c^2, and random
 //                signs for c and s: angles at least 30 degrees from either axis, in
-//                all four quadrants. A column's weight on one path through the stages
-//                is a product of one c^2 or s^2 per stage; with angles uniform on the
-//                circle c^2 follows the arcsine law, piled up near 0 and 1, so many
-//                rotations barely turn and columns stay concentrated (for N = 1024 the
-//                largest Q_ij^2 averages 0.19 over seeds, against 0.024 for a dense
-//                Haar-random rotation). Keeping every rotation between a quarter and
-//                three quarters of a turn towards 45 degrees gives 0.024 as well, and
-//                within about a quarter of the Haar figure for every N in 2..1024 we
-//                measured. Only sqrt and the Rng's bits are used: no std::cos or
-//                std::sin, whose last bit differs between libstdc++ and the wasm
-//                build's libc++.
-//   two passes   One pass leaves structural zeros unless N is a power of two (for
-//                N = 100 the outputs 36..63 never meet the inputs 64..99), and a
-//                column's weight still rests on about log2 N rotations. After two,
-//                every output depends on every input: all outputs of P2 depend on
-//                its inputs [0, H), which include Z's image of output 0 of P1, and
-//                output 0 of P1 depends on every input.
-//   the shift    A pass touches an index of the top block [H, N) only through the
+//                all four quadrants. A column's weight along one path through the
+//                stages is a product of one c^2 or s^2 per stage. With angles uniform
+//                on the circle c^2 follows the arcsine law, piled up near 0 and 1:
+//                many rotations barely turn and columns stay concentrated (two such
+//                passes at N = 1024: the largest Q_ij^2 averages about 0.2 over seeds,
+//                against 0.024 for a dense Haar-random rotation). Moving between a quarter and
+//                three quarters of each weight to the partner gives 0.024, and for
+//                every N we tried in 2..1024 a largest Q_ij^2 and a spread of the
+//                columns within a quarter of the Haar figures. Only sqrt and the
+//                Rng's bits are used: no std::cos or std::sin, whose last bit differs
+//                between libstdc++ and the wasm build's libc++.
+//   two passes   One pass leaves zeros in Q unless N is a power of two (for N = 100
+//                the outputs 36..63 never meet the inputs 64..99), and a column's
+//                weight rests on only about log2 N rotations. After two, every output
+//                depends on every input: every output of P2 depends on all its inputs
+//                [0, H), which hold Z's image of output 0 of P1, and output 0 of P1
+//                depends on every input.
+//   the shift    A pass reaches an index of the top block [H, N) only through the
 //                rotations inside that block and one at stage H, so for N just above
-//                a power of two (65, 129, 513, ...) the top indices keep about half
-//                their weight. Z moves the top block to the front, where the second
-//                pass spreads it fully, and the indices the second pass touches
-//                least are ones the first pass spread fully.
-//   no signs     Parker's diagonals also carry random signs; here they are in c and s
-//                already. A further +-1 diagonal would only add reflections, which
-//                flip eigenvectors of Q diag(lambda) Q^T without turning them.
+//                a power of two (65, 129, 513, ...) the top indices keep much of their
+//                weight. Z moves the top block to the front, where the second pass
+//                spreads it fully, and the indices the second pass reaches least are
+//                ones the first pass spread fully.
+//   no signs     c and s already carry independent random signs; a random +-1
+//                diagonal on top would only add reflections, which flip eigenvectors
+//                of Q diag(lambda) Q^T without turning them.
 //
 // Determinism: every element goes through the same operations in the same order,
 // c a - s b and s a + c b with no fused multiply-add (the core builds with
@@ -77,7 +77,8 @@ public:
     int rotation_count() const { return static_cast<int>(cos_.size()); }
 
     // x <- Q x for every column of X (n x m, column-major, leading dimension n), in
-    // place. Allocates its own scratch, so it may run on several threads at once.
+    // place. Blocks of 4 columns run interleaved in scratch the call allocates, so
+    // several threads may share one RandomButterfly.
     void apply(double* x, int m) const;
 
     // Q as a dense n x n matrix (Q applied to the columns of the identity).

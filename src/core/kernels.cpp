@@ -269,23 +269,30 @@ void random_rounds(u64* state, u64* out, int rounds) {
             store(state + 12 + 2 * h, s3[h]);
 }
 
+namespace {
+
+// ziggurat_lane for the two draws at bits: the uniform from the bits above 12 as a double
+// in [1, 2) minus 1, each lane's layer entry (x_i, x_(i+1) / x_i) loaded as one pair, the
+// sign bit xored in. Returns a bit per lane accepted.
+inline int ziggurat_pair(const u64* bits, const double* layers, double* out) {
+    const U b = load(bits);
+    const V u = as_doubles(shift_right<12>(b) | splat_bits(0x3FF0000000000000ULL)) - splat(1.0);
+    const V layer0 = load(layers + 2 * (bits[0] & kLayerMask)), layer1 = load(layers + 2 * (bits[1] & kLayerMask));
+    const V x = u * unpack_lo(layer0, layer1);
+    store(out, as_doubles(as_bits(x) ^ shift_left<kSignShift>(b & splat_bits(kSignBit))));
+    return less_bits(u, unpack_hi(layer0, layer1));
+}
+
+}  // namespace
+
 int ziggurat_normals(const u64* bits, int n, const double* layers, double* out, int* rejected) {
-    // ziggurat_lane two draws at a time: the uniform from the bits above 12 as a double in
-    // [1, 2) minus 1, each lane's layer entry (x_i, x_(i+1) / x_i) loaded as one pair.
-    const U exponent_of_one = splat_bits(0x3FF0000000000000ULL), sign_mask = splat_bits(0x100);
-    const V one = splat(1.0);
+    // Four draws a pass (two independent pairs), one branch for the rare rejections.
     int count = 0, i = 0;
-    for (; i + 2 <= n; i += 2) {
-        const U b = load(bits + i);
-        const V u = as_doubles(shift_right<12>(b) | exponent_of_one) - one;
-        const V layer0 = load(layers + 2 * (bits[i] & 0xFF)), layer1 = load(layers + 2 * (bits[i + 1] & 0xFF));
-        const V x = u * unpack_lo(layer0, layer1);
-        store(out + i, as_doubles(as_bits(x) ^ shift_left<55>(b & sign_mask)));
-        const int inside = less_bits(u, unpack_hi(layer0, layer1));
-        if (inside != 3) {
-            if (!(inside & 1)) rejected[count++] = i;
-            if (!(inside & 2)) rejected[count++] = i + 1;
-        }
+    for (; i + 4 <= n; i += 4) {
+        const int inside = ziggurat_pair(bits + i, layers, out + i) | ziggurat_pair(bits + i + 2, layers, out + i + 2) << 2;
+        if (inside != 15)
+            for (int lane = 0; lane < 4; ++lane)
+                if (!(inside & (1 << lane))) rejected[count++] = i + lane;
     }
     for (; i < n; ++i)
         if (!ziggurat_lane(bits[i], layers, out + i)) rejected[count++] = i;
@@ -408,6 +415,36 @@ void sanger_step(double* w_next, const double* w, int k, int n, const double* x,
             r = r - y[i] * w[at];
             w_next[at] = w[at] + gain[i] * r;
         }
+    }
+}
+
+void latent_mix(double* x, const double* mean, const double* a, int ld, int k, const double* z, double sigma,
+                const double* e, int n) {
+    using namespace two_lane;  // V and its operations: two-lane on every back end
+    const V s = splat(sigma);
+    int i = 0;
+    if (k == 1 && sigma != 0.0) {
+        // One shared signal (the usual case): no loop over the signals.
+        const V z0 = splat(z[0]);
+        for (; i + 4 <= n; i += 4) {
+            const V lo = load(mean + i) + load(a + i) * z0, hi = load(mean + i + 2) + load(a + i + 2) * z0;
+            store(x + i, lo + s * load(e + i)), store(x + i + 2, hi + s * load(e + i + 2));
+        }
+    }
+    for (; i + 4 <= n; i += 4) {
+        V lo = load(mean + i), hi = load(mean + i + 2);
+        for (int j = 0; j < k; ++j) {
+            const double* column = a + static_cast<long>(j) * ld + i;
+            const V zj = splat(z[j]);
+            lo = lo + load(column) * zj, hi = hi + load(column + 2) * zj;
+        }
+        if (sigma != 0.0) lo = lo + s * load(e + i), hi = hi + s * load(e + i + 2);
+        store(x + i, lo), store(x + i + 2, hi);
+    }
+    for (; i < n; ++i) {
+        double value = mean[i];
+        for (int j = 0; j < k; ++j) value = value + a[i + static_cast<long>(j) * ld] * z[j];
+        x[i] = sigma != 0.0 ? value + sigma * e[i] : value;
     }
 }
 

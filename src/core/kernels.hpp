@@ -87,6 +87,12 @@ void symmetric_rank_update(double* w, int n, double beta, const double* x, int l
 void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,
                  const double* gain);
 
+// x = (mean + sum_j A(:, j) z_j) + sigma e over n elements, A (n x k, leading dimension
+// ld), e ignored when sigma is 0: each element adds its terms in that order, in one pass.
+// e may be x itself (each e_i is read before x_i is written). Two-lane on every back end.
+void latent_mix(double* x, const double* mean, const double* a, int ld, int k, const double* z, double sigma,
+                const double* e, int n);
+
 // `rounds` rounds of four xoshiro256** generators side by side (random_lane.hpp):
 // state holds their 16 words (word w of lane l at state[4 w + l]); round r writes
 // lane l's next output to out[4 r + l].
@@ -94,7 +100,7 @@ void random_rounds(unsigned long long* state, unsigned long long* out, int round
 
 // The ziggurat's fast path (random_lane.hpp, ziggurat_lane) for the n draws in bits:
 // out[i] gets the normal number of bits[i] wherever the fast path accepts it. The
-// indices it does not accept (about 1 in 100) go to rejected in increasing order,
+// indices it does not accept (about 1 in 125) go to rejected in increasing order,
 // and their count is returned; the caller finishes them on the slow path.
 int ziggurat_normals(const unsigned long long* bits, int n, const double* layers, double* out, int* rejected);
 

@@ -354,20 +354,20 @@ void random_rounds(u64* state, u64* out, int rounds) {
 int ziggurat_normals(const u64* bits, int n, const double* layers, double* out, int* rejected) {
     // ziggurat_lane four draws at a time, each lane's layer entry (x_i, x_(i+1) / x_i) loaded
     // as one pair and the pairs transposed into four widths and four ratios.
-    const __m256i exponent_of_one = _mm256_set1_epi64x(0x3FF0000000000000LL), sign_mask = _mm256_set1_epi64x(0x100);
+    const __m256i exponent_of_one = _mm256_set1_epi64x(0x3FF0000000000000LL), sign_mask = _mm256_set1_epi64x(kSignBit);
     const __m256d one = _mm256_set1_pd(1.0);
     int count = 0, i = 0;
     for (; i + 4 <= n; i += 4) {
         const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bits + i));
         const __m256d u =
             _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(b, 12), exponent_of_one)), one);
-        const __m128d layer0 = _mm_loadu_pd(layers + 2 * (bits[i] & 0xFF)),
-                      layer1 = _mm_loadu_pd(layers + 2 * (bits[i + 1] & 0xFF)),
-                      layer2 = _mm_loadu_pd(layers + 2 * (bits[i + 2] & 0xFF)),
-                      layer3 = _mm_loadu_pd(layers + 2 * (bits[i + 3] & 0xFF));
+        const __m128d layer0 = _mm_loadu_pd(layers + 2 * (bits[i] & kLayerMask)),
+                      layer1 = _mm_loadu_pd(layers + 2 * (bits[i + 1] & kLayerMask)),
+                      layer2 = _mm_loadu_pd(layers + 2 * (bits[i + 2] & kLayerMask)),
+                      layer3 = _mm_loadu_pd(layers + 2 * (bits[i + 3] & kLayerMask));
         const __m256d even = _mm256_set_m128d(layer2, layer0), odd = _mm256_set_m128d(layer3, layer1);
         const __m256d x = _mm256_mul_pd(u, _mm256_unpacklo_pd(even, odd));
-        const __m256i sign = _mm256_slli_epi64(_mm256_and_si256(b, sign_mask), 55);
+        const __m256i sign = _mm256_slli_epi64(_mm256_and_si256(b, sign_mask), kSignShift);
         _mm256_storeu_pd(out + i, _mm256_xor_pd(x, _mm256_castsi256_pd(sign)));
         const int inside = _mm256_movemask_pd(_mm256_cmp_pd(u, _mm256_unpackhi_pd(even, odd), _CMP_LT_OQ));
         if (inside != 15)

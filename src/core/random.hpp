@@ -9,10 +9,10 @@
 //                seeded through SplitMix64, drawn 256 numbers at a time by the SIMD
 //                kernel random_rounds into a buffer; the stream is their outputs in
 //                round order (lane 0, 1, 2, 3 of round 0, then of round 1, ...);
-//   normals      one draw of the stream per normal number: a 256-layer ziggurat
+//   normals      one draw of the stream per normal number: a 512-layer ziggurat
 //                (Marsaglia and Tsang 2000, in Doornik's form 2005) whose fast path
 //                runs vectorised (ziggurat_normals); the rare draws it does not accept
-//                (about 1 in 100) finish on a slow path that takes any further random
+//                (about 1 in 125) finish on a slow path that takes any further random
 //                numbers from a fifth, separate xoshiro256** generator, so the normal
 //                numbers stay one per draw of the stream, in order.
 //
@@ -28,10 +28,10 @@
 namespace hebbian {
 
 // The ziggurat's tables: the area under the half density f(x) = exp(-x^2 / 2) cut
-// into 256 layers of equal area; layer i spans [0, x_i), layer 0 is the bottom strip
+// into 512 layers of equal area; layer i spans [0, x_i), layer 0 is the bottom strip
 // plus the tail.
 struct Ziggurat {
-    static constexpr int kLayers = 256;
+    static constexpr int kLayers = 512;
     double x[kLayers + 1];
     double layers[2 * kLayers];  // x_i and x_(i+1) / x_i (below it a point is inside f for sure)
     double f[kLayers + 1];       // f(x_i)

@@ -48,16 +48,22 @@ inline u64 double_to_bits(double d) {
     return bits;
 }
 
+// The ziggurat's 512 layers: bits 0-8 of a draw pick the layer, bit 9 the sign (moved to
+// a double's sign bit by a shift of 54), bits 12-63 the uniform.
+constexpr u64 kLayerMask = 0x1FF;
+constexpr u64 kSignBit = 0x200;
+constexpr int kSignShift = 54;
+
 // The ziggurat's fast path for one 64-bit draw (Marsaglia and Tsang 2000, Doornik
-// 2005): bits 0-7 pick the layer i, bit 8 the sign, bits 12-63 a uniform u in
+// 2005): bits 0-8 pick the layer i, bit 9 the sign, bits 12-63 a uniform u in
 // [0, 1) (52 bits, exact); x = u x_i is inside the density for sure when
 // u < x_(i+1) / x_i. layers holds x_i and x_(i+1) / x_i at [2 i] and [2 i + 1].
 // Writes +-x and returns whether it is accepted there.
 inline bool ziggurat_lane(u64 bits, const double* layers, double* out) {
     const double u = bits_to_double((bits >> 12) | 0x3FF0000000000000ULL) - 1.0;
-    const double* layer = layers + 2 * (bits & 0xFF);
+    const double* layer = layers + 2 * (bits & kLayerMask);
     const double x = u * layer[0];
-    *out = bits_to_double(double_to_bits(x) ^ ((bits & 0x100) << 55));
+    *out = bits_to_double(double_to_bits(x) ^ ((bits & kSignBit) << kSignShift));
     return u < layer[1];
 }
 

@@ -125,7 +125,10 @@ double Simulation::alpha_in_use() const { return effective_alpha(params_.learnin
 
 void Simulation::step(long long n) {
     const long long batch = params_.batch;
-    const long long block_steps = std::max<long long>(1, kBlockSamples / batch);
+    const long long block_samples =
+        recurrent_ ? kBlockSamples
+                   : std::min<long long>(kBlockSamples, kFeedforwardBlockBytes / (8LL * inputs()));
+    const long long block_steps = std::max<long long>(1, block_samples / batch);
     const bool count_rows = params_.track_empirical && !row_draws_.empty();
     while (n > 0 && !divergence_.diverged) {
         // Up to the next history record: the steps in between are never observed.

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kernels.hpp"
+
 namespace hebbian {
 
 namespace {
@@ -149,22 +151,17 @@ void InputSource::sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* la
         return;
     }
     // Gaussian2D and latent: sample b draws its k signals z, then (with noise) its N
-    // private noises e:  x = mean + sum_j A_j z_j + sigma e.
-    const Eigen::Index k = mixing_.cols(), noises = noise_sd_ > 0.0 ? n : 0, per_sample = k + noises;
-    normals_.resize(static_cast<std::size_t>(per_sample * m));
-    rng.fill_normal(normals_.data(), normals_.size());
+    // private noises e, straight into its column:  x = mean + sum_j A_j z_j + sigma e.
+    const Eigen::Index k = mixing_.cols();
+    const bool noisy = noise_sd_ > 0.0;
+    signals_.resize(k);
     for (Eigen::Index b = 0; b < m; ++b) {
-        const double* z = normals_.data() + b * per_sample;
-        const Eigen::Map<const Eigen::VectorXd> noise(z + k, noises);
-        auto column = x.col(b);
-        if (k == 1 && noises > 0) {
-            column = mean_ + mixing_.col(0) * z[0] + noise_sd_ * noise;  // one pass, the same order
-        } else {
-            column = mean_;
-            for (Eigen::Index j = 0; j < k; ++j) column += mixing_.col(j) * z[j];
-            if (noises > 0) column += noise_sd_ * noise;
-        }
-        if (latent) latent->col(b) = Eigen::Map<const Eigen::VectorXd>(z, k);
+        double* column = x.col(b).data();
+        rng.fill_normal(signals_.data(), static_cast<std::size_t>(k));
+        if (noisy) rng.fill_normal(column, static_cast<std::size_t>(n));
+        kernels::latent_mix(column, mean_.data(), mixing_.data(), static_cast<int>(n), static_cast<int>(k),
+                            signals_.data(), noisy ? noise_sd_ : 0.0, column, static_cast<int>(n));
+        if (latent) latent->col(b) = signals_;
     }
 }
 

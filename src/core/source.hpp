@@ -105,7 +105,7 @@ private:
     Eigen::VectorXd scale_;                    // the spectrum's sqrt(lambda)
     Eigen::MatrixXd samples_;                  // a data set's rows as samples
     Eigen::MatrixXd covariance_;
-    std::vector<double> normals_;  // the normal numbers of one block
+    Eigen::VectorXd signals_;      // one sample's shared signals z
     std::vector<int> drawn_rows_;  // a data set's rows of one block
     Eigen::MatrixXd one_sample_;   // sample()'s block of one
 };
