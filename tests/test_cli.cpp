@@ -1,6 +1,7 @@
 // The runner as a function: flags, bad input and the result file.
 #include <doctest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -86,6 +87,19 @@ TEST_CASE("the result file's empirical covariance, when asked for, is estimated 
     CHECK(first_entry("empirical_covariance") == doctest::Approx(c11).epsilon(0.05));
 }
 
+TEST_CASE("a heterosynaptic run settles at the norm its regime sentence predicts") {
+    const fs::path out = scratch("hetero.json");
+    const Outcome o = run({"run", "--rule", "hetero", "--beta", "2", "--source", "spectrum", "--inputs", "4",
+                           "--lambda1", "3", "--eta", "0.0005", "--steps", "40000", "--out", out.string()});
+    REQUIRE(o.status == 0);
+    const std::string json = read(out);
+    CHECK(json.find("Hebb + heterosynaptic term") != std::string::npos);
+    const size_t at = json.find("\"norm\":");
+    REQUIRE(at != std::string::npos);
+    // (3 beta lambda_1)^(-1/4) = 18^(-1/4); one sample a step jitters |w| by a few percent.
+    CHECK(std::strtod(json.c_str() + at + 7, nullptr) == doctest::Approx(std::pow(18.0, -0.25)).epsilon(0.08));
+}
+
 TEST_CASE("a diverging run is a result, not an error") {
     const fs::path out = scratch("explode.json");
     const Outcome o = run({"run", "--rule", "hebb", "--eta", "1", "--steps", "100000", "--out", out.string()});
@@ -138,6 +152,8 @@ TEST_CASE("bad input exits with status 2, one line on stderr, and writes nothing
         {{"run", "--history", "5"}, "--history: 5 is outside 16..1000000"},
         {{"run", "--batch", "0"}, "--batch: 0 is outside 1..4096"},
         {{"run", "--theta-rate", "2"}, "--theta-rate: 2 is outside 0.0001..1"},
+        {{"run", "--rule", "hetero", "--beta", "-1"}, "--beta: -1 is outside 0..1000"},
+        {{"run", "--rule", "hetero", "--w-ref", "nan"}, "--w-ref: 'nan' is not a finite number"},
         {{"run", "--var-minor", "0"}, "--var-minor: 0 is outside 0.001..100"},
         {{"run", "--subtract-mean", "yes"}, "--subtract-mean: 'yes' is not 0 or 1"},
         {{"run", "--eta", "1e999"}, "--eta: '1e999' is not a finite number"},

@@ -1,6 +1,7 @@
 // Feedforward rules against Eigen's eigensolver and the closed-form theory.
 #include <doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -150,4 +151,27 @@ TEST_CASE("without the offset a baseline rate drags the learned direction to the
     const Simulation without_offset = run(p, 80000);
     CHECK(abs_cosine(weight_row(without_offset), mean_direction) >= 0.999);
     CHECK(abs_cosine(weight_row(without_offset), true_pc1) < 0.05);
+}
+
+TEST_CASE("a BCM threshold nearly as slow as the weights makes the selective response swing") {
+    // Udeigwe, Munro and Ermentrout (2017): when the threshold's time scale approaches the
+    // weights', the fixed point loses stability and the dynamics oscillate. On the two
+    // patterns (weights' rate about eta p y^2 = 0.01 a step near y = 2), a threshold rate of
+    // 0.005 swings the preferred response much wider than a fast one (0.05), whose spread
+    // is the sampling noise only.
+    auto swing = [](double theta_rate) {
+        SimParams p = scenarios::bcm_two_patterns(3);
+        p.learning.theta_rate = theta_rate;
+        Simulation sim;
+        REQUIRE(sim.reset(p).empty());
+        double lo = 1e300, hi = -1e300;
+        for (int t = 0; t < 400; ++t) {
+            sim.step(500);
+            REQUIRE_FALSE(sim.divergence().diverged);
+            const double y = (*p.source.data * weight_row(sim)).cwiseAbs().maxCoeff();
+            if (t >= 20) lo = std::min(lo, y), hi = std::max(hi, y);
+        }
+        return hi - lo;
+    };
+    CHECK(swing(0.005) > 2.5 * swing(0.05));
 }

@@ -52,7 +52,7 @@ TEST_CASE("the defaults lie within their ranges, and the choices name the enums"
             CHECK(p.get(defaults) <= upper_bound(p, defaults));
         }
     }
-    CHECK(choice_list(parameter(ParameterId::Rule)) == "hebb|decay|oja|sanger|bcm");
+    CHECK(choice_list(parameter(ParameterId::Rule)) == "hebb|decay|oja|sanger|bcm|hetero");
     CHECK(choice_list(parameter(ParameterId::Source)) == "gaussian2d|spectrum|latent");
     CHECK(choice_index(parameter(ParameterId::Rule), "sanger") == static_cast<int>(Rule::Sanger));
     CHECK(choice_index(parameter(ParameterId::Rule), "hebbb") == -1);
@@ -83,5 +83,5 @@ TEST_CASE("the decay a rule applies and the rules a circuit takes") {
     CHECK_FALSE(circuit_takes(Circuit::Recurrent, Rule::Oja));
     CHECK(circuit_takes(Circuit::Feedforward, Rule::Bcm));
     CHECK(rules_of(Circuit::Recurrent) == "hebb or decay");
-    CHECK(rules_of(Circuit::Feedforward) == "hebb, decay, oja, sanger or bcm");
+    CHECK(rules_of(Circuit::Feedforward) == "hebb, decay, oja, sanger, bcm or hetero");
 }

@@ -40,6 +40,8 @@ DecayRegime decay_regime(double alpha, double lambda1, double relative_tolerance
     return alpha > lambda1 ? DecayRegime::NormShrinks : DecayRegime::NormGrows;
 }
 
+double heterosynaptic_fixed_norm(double beta, double lambda1) { return std::pow(3.0 * beta * lambda1, -0.25); }
+
 std::string describe_regime(double alpha, double lambda1) {
     char text[200];
     switch (decay_regime(alpha, lambda1)) {

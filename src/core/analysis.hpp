@@ -50,6 +50,11 @@ DecayRegime decay_regime(double alpha, double lambda1, double relative_tolerance
 // One sentence for the reader, e.g. "alpha < lambda_1: the norm grows, the direction still turns to PC1".
 std::string describe_regime(double alpha, double lambda1);
 
+// Hebb plus the heterosynaptic term, dw = eta (y x - beta w y^4) (w_ref = 0): on Gaussian
+// inputs E[y^4] = 3 (w^T C w)^2, so the fixed point C w = beta E[y^4] w is w = +-|w| PC1
+// with beta 3 lambda_1^2 |w|^4 = lambda_1, i.e. |w| = (3 beta lambda_1)^(-1/4).
+double heterosynaptic_fixed_norm(double beta, double lambda1);
+
 // The same for the recurrent circuit: W settles at C/alpha either way (for
 // 0 < eta*alpha < 2), but its response (I - W)^-1 x exists only when alpha > lambda_1.
 std::string describe_recurrent_regime(double alpha, double lambda1);

@@ -17,6 +17,8 @@ std::string validate(const FeedforwardParams& p, int inputs) {
     if (!std::isfinite(p.alpha) || p.alpha < 0.0) return "alpha must be a finite number >= 0";
     if (!std::isfinite(p.theta_rate) || p.theta_rate <= 0.0 || p.theta_rate > 1.0)
         return "theta_rate must be in (0, 1]";
+    if (!std::isfinite(p.beta) || p.beta < 0.0) return "beta must be a finite number >= 0";
+    if (!std::isfinite(p.w_ref)) return "w_ref must be a finite number";
     return "";
 }
 
@@ -28,8 +30,8 @@ FeedforwardCircuit::FeedforwardCircuit(const FeedforwardParams& params, WeightMa
       magnitude_bound_(std::numeric_limits<double>::infinity()) {}
 
 std::string FeedforwardCircuit::learn(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit) {
-    if (x.cols() == 1 && w_.rows() == 1 && params_.rule != Rule::Sanger && params_.rule != Rule::Bcm &&
-        learn_single(x, divergence_limit))
+    const bool single_rule = params_.rule == Rule::Hebb || params_.rule == Rule::Decay || params_.rule == Rule::Oja;
+    if (x.cols() == 1 && w_.rows() == 1 && single_rule && learn_single(x, divergence_limit))
         return "";
     if (x.cols() == 1 && params_.rule == Rule::Sanger) return learn_sanger(x, divergence_limit);
     return learn_general(x, divergence_limit);
@@ -135,6 +137,13 @@ std::string FeedforwardCircuit::learn_general(const Eigen::Ref<const Eigen::Matr
             const Eigen::MatrixXd gated = y_.array() * (y_.colwise() - theta_).array();
             dw_.noalias() = inv_batch * gated * x.transpose();
             theta_next_ += params_.theta_rate * (inv_batch * y_.rowwise().squaredNorm() - theta_);
+            break;
+        }
+        case Rule::Heterosynaptic: {
+            // dw_i = eta * (<y_i x> - beta <y_i^4> (w_i - w_ref))   (Zenke, Agnes and Gerstner 2015)
+            dw_.noalias() = inv_batch * y_ * x.transpose();
+            const Eigen::VectorXd fourth = inv_batch * y_.array().square().square().rowwise().sum().matrix();
+            dw_ -= params_.beta * (fourth.asDiagonal() * (w_.array() - params_.w_ref).matrix());
             break;
         }
     }

@@ -1,5 +1,5 @@
 // The feedforward (many-to-one) circuit: k output neurons y = W x learning from
-// N inputs with one of five Hebbian rules. W is k x N, one row per output, stored
+// N inputs with one of six Hebbian rules. W is k x N, one row per output, stored
 // row by row (WeightMatrix), so each output's weights are contiguous.
 //
 //   hebb    dW = eta * y x^T                        plain Hebb: |w| grows like (1 + eta*lambda_1)^t
@@ -11,6 +11,15 @@
 //   sanger  dW = eta * (y x^T - LT[y y^T] W)        Sanger's GHA: row i -> +-PC_i (LT = lower triangle)
 //   bcm     dw_i = eta * y_i (y_i - theta_i) x      BCM; the threshold slides towards <y_i^2>:
 //           dtheta_i = theta_rate * (y_i^2 - theta_i)  selective for one input pattern
+//   hetero  dw_i = eta * (y_i x - beta (w_i - w_ref) y_i^4)
+//                                                   Hebb plus the heterosynaptic term of Zenke,
+//                                                   Agnes and Gerstner (Nat. Commun. 2015, in the
+//                                                   rate form of Zenke and Gerstner, Phil. Trans.
+//                                                   R. Soc. B 2017): an active output moves every
+//                                                   synapse towards w_ref, silent inputs included,
+//                                                   so the total strength cannot run away; with
+//                                                   w_ref = 0 and Gaussian inputs, w -> +-PC1 with
+//                                                   |w| = (3 beta lambda_1)^(-1/4)
 //
 // A step takes a batch of B samples (columns of X) and applies the mean update,
 // with W held fixed inside the batch; B = 1 is the usual online rule. The online
@@ -24,7 +33,7 @@
 
 namespace hebbian {
 
-enum class Rule { Hebb, Decay, Oja, Sanger, Bcm };
+enum class Rule { Hebb, Decay, Oja, Sanger, Bcm, Heterosynaptic };
 
 using WeightMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
@@ -34,6 +43,8 @@ struct FeedforwardParams {
     double eta = 0.01;           // learning rate per step (> 0)
     double alpha = 1.0;          // decay rate of the decay rule (>= 0); unused by the others
     double theta_rate = 0.1;     // BCM: rate at which theta tracks <y^2>, in (0, 1]
+    double beta = 1.0;           // hetero: strength of the heterosynaptic term (>= 0)
+    double w_ref = 0.0;          // hetero: the weight the heterosynaptic term pulls towards
 };
 
 std::string validate(const FeedforwardParams& params, int inputs);

@@ -12,7 +12,7 @@ namespace {
 using K = ParameterKind;
 using S = SliderScale;
 constexpr double kInputsCap = kMaxInputs;
-constexpr int kRuleCount = static_cast<int>(Rule::Bcm) + 1;
+constexpr int kRuleCount = static_cast<int>(Rule::Heterosynaptic) + 1;
 
 std::string rule_name(int i) { return to_string(static_cast<Rule>(i)); }
 std::string source_name(int i) { return to_string(static_cast<SourceKind>(i)); }
@@ -54,6 +54,7 @@ std::vector<Parameter> make_parameters() {
      "  oja     dw = eta y (x - y w)         |w| -> 1, w -> PC1\n"
      "  sanger  dW = eta (y x^T - LT[y y^T] W)  rows -> PC1..PCk\n"
      "  bcm     dw = eta y (y - theta) x,  dtheta = rate (y^2 - theta)\n"
+     "  hetero  dw = eta (y x - beta (w - w_ref) y^4)  bounded; w -> PC1\n"
      "The recurrent circuit: decay dW = eta (x x^T - alpha W) -> W = C / alpha, or hebb (alpha = 0).",
      HEBBIAN_CHOICE(learning.rule, Rule), kRuleCount, rule_name},
     {ParameterId::Outputs, "k", "--outputs", "outputs k", K::Whole, 1, kInputsCap, S::Linear, "feedforward",
@@ -71,8 +72,20 @@ std::vector<Parameter> make_parameters() {
      "(I - W)^-1 x exists only when alpha > lambda_1.",
      HEBBIAN_FIELD(learning.alpha), 0, nullptr},
     {ParameterId::ThetaRate, "theta_rate", "--theta-rate", "theta rate", K::Real, 1e-4, 1, S::Log, "bcm", "BCM threshold rate",
-     "dtheta = rate (y^2 - theta): how fast the sliding threshold tracks <y^2>.",
+     "dtheta = rate (y^2 - theta): how fast the sliding threshold tracks <y^2>. When the threshold is about "
+     "as slow as the weights (a small rate against eta), the weights and the threshold chase each other "
+     "and oscillate (Udeigwe, Munro and Ermentrout 2017); a fast threshold settles.",
      HEBBIAN_FIELD(learning.theta_rate), 0, nullptr},
+    {ParameterId::Beta, "beta", "--beta", "beta", K::Real, 0, 1000, S::Log, "hetero", "heterosynaptic strength",
+     "dw = eta (y x - beta (w - w_ref) y^4) (Zenke, Agnes and Gerstner 2015): an active output pulls every "
+     "synapse towards w_ref, silent ones included. For Gaussian inputs and w_ref = 0, |w| settles at "
+     "(3 beta lambda_1)^(-1/4).",
+     HEBBIAN_FIELD(learning.beta), 0, nullptr},
+    {ParameterId::WRef, "w_ref", "--w-ref", "w_ref", K::Real, -10, 10, S::Linear, "hetero",
+     "the weight the heterosynaptic term pulls towards",
+     "The reference weight of dw = eta (y x - beta (w - w_ref) y^4): with an active output, a silent "
+     "synapse relaxes to w_ref.",
+     HEBBIAN_FIELD(learning.w_ref), 0, nullptr},
     {ParameterId::VarianceMajor, "var_major", "--var-major", "var major", K::Real, 1e-3, 100, S::Log, "gaussian2d",
      "variance along the major axis (lambda_1)", "The largest eigenvalue of C.",
      HEBBIAN_FIELD(source.variance_major), 0, nullptr},

@@ -30,7 +30,7 @@ enum class SliderScale { Linear, Log };
 // Every entry by name, in table order: code that means one parameter names it here, so a
 // misspelt parameter does not compile (tests/test_parameters.cpp checks the order).
 enum class ParameterId {
-    Circuit, Source, Inputs, Rule, Outputs, Eta, Alpha, ThetaRate, VarianceMajor, VarianceMinor, Angle,
+    Circuit, Source, Inputs, Rule, Outputs, Eta, Alpha, ThetaRate, Beta, WRef, VarianceMajor, VarianceMinor, Angle,
     Lambda1, Ratio, Signals, SignalVariance, NoiseVariance, Baseline, SubtractMean, Batch, Seed, InitScale,
     History, Count
 };
@@ -62,7 +62,7 @@ const Parameter& parameter(ParameterId id);
 const Parameter* find_parameter(std::string_view key);
 const Parameter* find_parameter_by_flag(std::string_view flag);
 
-// "hebb|decay|oja|sanger|bcm"
+// "hebb|decay|oja|sanger|bcm|hetero"
 std::string choice_list(const Parameter& parameter, const char* separator = "|");
 // The index of `name` among the choices, or -1.
 int choice_index(const Parameter& parameter, std::string_view name);
@@ -79,7 +79,7 @@ std::string value_text(const Parameter& parameter, const SimParams& params);
 double effective_alpha(const FeedforwardParams& learning);
 // The rules a circuit learns with: the recurrent circuit takes hebb and decay only.
 bool circuit_takes(Circuit circuit, Rule rule);
-// The same in words: "hebb or decay", "hebb, decay, oja, sanger or bcm".
+// The same in words: "hebb or decay", "hebb, decay, oja, sanger, bcm or hetero".
 std::string rules_of(Circuit circuit);
 
 // The README's parameter table (Markdown): key, runner flag, range, default, meaning,

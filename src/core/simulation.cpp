@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "kernels.hpp"
 #include "parameters.hpp"
@@ -23,7 +24,8 @@ constexpr Name kRuleNames[] = {{"hebb", int(Rule::Hebb)},
                                {"decay", int(Rule::Decay)},
                                {"oja", int(Rule::Oja)},
                                {"sanger", int(Rule::Sanger)},
-                               {"bcm", int(Rule::Bcm)}};
+                               {"bcm", int(Rule::Bcm)},
+                               {"hetero", int(Rule::Heterosynaptic)}};
 constexpr Name kCircuitNames[] = {{"feedforward", int(Circuit::Feedforward)},
                                   {"recurrent", int(Circuit::Recurrent)}};
 constexpr Name kSourceNames[] = {{"gaussian2d", int(SourceKind::Gaussian2D)},
@@ -236,6 +238,14 @@ std::string Simulation::regime() const {
             return "Sanger: row i settles on PC_i with unit norm (alpha is not used)";
         case Rule::Bcm:
             return "BCM: the threshold tracks <y^2> and the neuron becomes selective (alpha is not used)";
+        case Rule::Heterosynaptic: {
+            char text[240];
+            std::snprintf(text, sizeof text,
+                          "Hebb + heterosynaptic term: the direction turns to PC1 and, for Gaussian inputs with w_ref = "
+                          "0, |w| settles at (3 beta lambda_1)^(-1/4) = %.3g",
+                          heterosynaptic_fixed_norm(params_.learning.beta, lambda1));
+            return text;
+        }
     }
     return "";
 }
