@@ -214,7 +214,7 @@ TEST_CASE("the simulation's recurrent blocks and the online feedforward kernels 
         reference = (1.0 - 0.01 * 2.0) * reference + 0.01 * samples.col(s) * samples.col(s).transpose();
     CHECK(relative(sim.recurrent()->weights(), reference) < 1e-12);
 
-    for (Rule rule : {Rule::Hebb, Rule::Decay, Rule::Oja}) {
+    for (Rule rule : {Rule::Hebb, Rule::Decay, Rule::Oja, Rule::Bcm}) {
         CAPTURE(to_string(rule));
         const int n = 9;
         const Eigen::MatrixXd w0 = 0.1 * gaussian(1, n, 12);
@@ -224,6 +224,7 @@ TEST_CASE("the simulation's recurrent blocks and the online feedforward kernels 
         fp.alpha = 0.5;
         FeedforwardCircuit circuit(fp, w0);
         Eigen::RowVectorXd w = w0;
+        double theta = 0.0;
         const Eigen::MatrixXd x = gaussian(n, 200, 13);
         for (int s = 0; s < x.cols(); ++s) {
             REQUIRE(circuit.learn(x.col(s), 1e150).empty());
@@ -231,8 +232,13 @@ TEST_CASE("the simulation's recurrent blocks and the online feedforward kernels 
             if (rule == Rule::Hebb) w += fp.eta * y * x.col(s).transpose();                  // dw = eta y x
             if (rule == Rule::Decay) w += fp.eta * (y * x.col(s).transpose() - fp.alpha * w);  // dw = eta (y x - alpha w)
             if (rule == Rule::Oja) w += fp.eta * y * (x.col(s).transpose() - y * w);           // dw = eta y (x - y w)
+            if (rule == Rule::Bcm) {
+                w += fp.eta * y * (y - theta) * x.col(s).transpose();  // dw = eta y (y - theta) x
+                theta += fp.theta_rate * (y * y - theta);             // dtheta = rate (y^2 - theta)
+            }
         }
         CHECK(relative(circuit.weights(), w) < 1e-12);
+        if (rule == Rule::Bcm) CHECK(circuit.threshold()(0) == doctest::Approx(theta).epsilon(1e-12));
     }
 }
 

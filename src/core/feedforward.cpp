@@ -30,7 +30,8 @@ FeedforwardCircuit::FeedforwardCircuit(const FeedforwardParams& params, WeightMa
       magnitude_bound_(std::numeric_limits<double>::infinity()) {}
 
 std::string FeedforwardCircuit::learn(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit) {
-    const bool single_rule = params_.rule == Rule::Hebb || params_.rule == Rule::Decay || params_.rule == Rule::Oja;
+    const bool single_rule = params_.rule == Rule::Hebb || params_.rule == Rule::Decay || params_.rule == Rule::Oja ||
+                             params_.rule == Rule::Bcm;
     if (x.cols() == 1 && w_.rows() == 1 && single_rule && learn_single(x, divergence_limit))
         return "";
     if (x.cols() == 1 && params_.rule == Rule::Sanger) return learn_sanger(x, divergence_limit);
@@ -46,11 +47,16 @@ bool FeedforwardCircuit::learn_single(const Eigen::Ref<const Eigen::MatrixXd>& x
     //   hebb   dw = eta * y x                 a = 1,               b = eta y
     //   decay  dw = eta * (y x - alpha w)     a = 1 - eta alpha,   b = eta y
     //   oja    dw = eta * y (x - y w)         a = 1 - eta y^2,     b = eta y
+    //   bcm    dw = eta * y (y - theta) x     a = 1,               b = eta y (y - theta),
+    //          then dtheta = theta_rate * (y^2 - theta)
     const double eta = params_.eta;
-    const double a = params_.rule == Rule::Hebb    ? 1.0
-                     : params_.rule == Rule::Decay ? 1.0 - eta * params_.alpha
-                                                   : 1.0 - eta * (y * y);
-    const double b = eta * y;
+    const Rule rule = params_.rule;
+    const double a = rule == Rule::Hebb || rule == Rule::Bcm ? 1.0
+                     : rule == Rule::Decay                   ? 1.0 - eta * params_.alpha
+                                                             : 1.0 - eta * (y * y);
+    const double b = rule == Rule::Bcm ? eta * (y * (y - theta_(0))) : eta * y;
+    const double theta_next = theta_(0) + params_.theta_rate * (y * y - theta_(0));
+    if (rule == Rule::Bcm && !(std::fabs(theta_next) <= divergence_limit)) return false;
     // max |w_new| <= |a| max |w| + |b| max |x|: a bound that spares checking every new
     // weight. Rounding: 3 operations per weight (a w, b x, their sum) and 1 for |b| max |x|.
     constexpr int kOperations = 4;
@@ -63,6 +69,7 @@ bool FeedforwardCircuit::learn_single(const Eigen::Ref<const Eigen::MatrixXd>& x
     }
     kernels::scale_add(w_.data(), a, b, x.data(), n);
     magnitude_bound_ = bound;
+    if (rule == Rule::Bcm) theta_(0) = theta_next;
     y_last_(0) = y;
     return true;
 }

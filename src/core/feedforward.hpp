@@ -23,7 +23,7 @@
 //
 // A step takes a batch of B samples (columns of X) and applies the mean update,
 // with W held fixed inside the batch; B = 1 is the usual online rule. The online
-// step of hebb, decay and oja with one output, and of sanger, runs on the SIMD
+// step of hebb, decay, oja and bcm with one output, and of sanger, runs on the SIMD
 // kernels of kernels.hpp; the other cases compute y = W x there too and the update
 // with Eigen.
 #pragma once
@@ -65,7 +65,7 @@ public:
     std::string learn(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
 
 private:
-    // The online step of hebb, decay or oja with k = 1; false when it cannot vouch
+    // The online step of hebb, decay, oja or bcm with k = 1; false when it cannot vouch
     // for the result (then the general step decides).
     bool learn_single(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
     std::string learn_sanger(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
