@@ -21,18 +21,24 @@ double mean_rate_after(const InhibitoryBalance& run, long long from) {
     return sum / count;
 }
 
+// 200,000 steps at the default parameters with the given excitatory drive.
+InhibitoryBalance balanced_run(double drive) {
+    InhibitoryParams p;
+    p.drive = drive;
+    InhibitoryBalance run;
+    REQUIRE(run.reset(p).empty());
+    run.step(200000);
+    return run;
+}
+
 }  // namespace
 
 TEST_CASE("inhibitory plasticity steers the output rate to rho0 at three excitatory drives") {
     for (double drive : {1.0, 2.0, 4.0}) {
         CAPTURE(drive);
-        InhibitoryParams p;
-        p.drive = drive;
-        InhibitoryBalance run;
-        REQUIRE(run.reset(p).empty());
-        run.step(200000);
+        const InhibitoryBalance run = balanced_run(drive);
         const double rate = mean_rate_after(run, 100000);
-        CHECK(rate == doctest::Approx(p.target_rate).epsilon(0.05));
+        CHECK(rate == doctest::Approx(run.params().target_rate).epsilon(0.05));
         CHECK(rate == doctest::Approx(run.predicted_rate()).epsilon(0.02));
     }
 }
@@ -40,11 +46,8 @@ TEST_CASE("inhibitory plasticity steers the output rate to rho0 at three excitat
 TEST_CASE("the learned inhibitory weights mirror the excitatory tuning") {
     for (double drive : {1.0, 2.0, 4.0}) {
         CAPTURE(drive);
-        InhibitoryParams p;
-        p.drive = drive;
-        InhibitoryBalance run;
-        REQUIRE(run.reset(p).empty());
-        run.step(200000);
+        const InhibitoryBalance run = balanced_run(drive);
+        const InhibitoryParams& p = run.params();
         CHECK(run.co_tuning() >= 0.9);
         // w_e - w_i = c on every channel.
         const Eigen::VectorXd net = run.excitatory() - run.inhibitory();

@@ -290,13 +290,9 @@ int ziggurat_normals(const u64* bits, int n, const double* layers, double* out, 
     int count = 0, i = 0;
     for (; i + 4 <= n; i += 4) {
         const int inside = ziggurat_pair(bits + i, layers, out + i) | ziggurat_pair(bits + i + 2, layers, out + i + 2) << 2;
-        if (inside != 15)
-            for (int lane = 0; lane < 4; ++lane)
-                if (!(inside & (1 << lane))) rejected[count++] = i + lane;
+        count = note_rejections(inside, i, rejected, count);
     }
-    for (; i < n; ++i)
-        if (!ziggurat_lane(bits[i], layers, out + i)) rejected[count++] = i;
-    return count;
+    return ziggurat_tail(bits, i, n, layers, out, rejected, count);
 }
 
 const KernelTable kTable{kName, HEBBIAN_KERNEL_ADDRESSES};

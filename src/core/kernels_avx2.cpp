@@ -370,13 +370,9 @@ int ziggurat_normals(const u64* bits, int n, const double* layers, double* out, 
         const __m256i sign = _mm256_slli_epi64(_mm256_and_si256(b, sign_mask), kSignShift);
         _mm256_storeu_pd(out + i, _mm256_xor_pd(x, _mm256_castsi256_pd(sign)));
         const int inside = _mm256_movemask_pd(_mm256_cmp_pd(u, _mm256_unpackhi_pd(even, odd), _CMP_LT_OQ));
-        if (inside != 15)
-            for (int lane = 0; lane < 4; ++lane)
-                if (!(inside & (1 << lane))) rejected[count++] = i + lane;
+        count = note_rejections(inside, i, rejected, count);
     }
-    for (; i < n; ++i)
-        if (!ziggurat_lane(bits[i], layers, out + i)) rejected[count++] = i;
-    return count;
+    return ziggurat_tail(bits, i, n, layers, out, rejected, count);
 }
 
 const KernelTable kTable{"avx2", HEBBIAN_KERNEL_ADDRESSES};

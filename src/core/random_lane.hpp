@@ -67,4 +67,20 @@ inline bool ziggurat_lane(u64 bits, const double* layers, double* out) {
     return u < layer[1];
 }
 
+// The rejections of four draws from i whose accepted lanes are the bits of `inside`
+// appended to rejected[count...]; returns the new count.
+inline int note_rejections(int inside, int i, int* rejected, int count) {
+    if (inside != 15)
+        for (int lane = 0; lane < 4; ++lane)
+            if (!(inside & (1 << lane))) rejected[count++] = i + lane;
+    return count;
+}
+
+// ziggurat_lane for the draws i..n-1 past the last whole vector; returns the new count.
+inline int ziggurat_tail(const u64* bits, int i, int n, const double* layers, double* out, int* rejected, int count) {
+    for (; i < n; ++i)
+        if (!ziggurat_lane(bits[i], layers, out + i)) rejected[count++] = i;
+    return count;
+}
+
 }  // namespace hebbian::kernels
