@@ -86,6 +86,36 @@ TEST_CASE("export_file picks the matrix the command names and says when it has n
     CHECK(parse_csv(export_file(sim, ExportWhat::Recurrent, ExportFormat::Csv).text).values == sim.recurrent()->weights());
 }
 
+TEST_CASE("several runs export w_1 and the history of each, named by its rule") {
+    std::vector<Simulation> sims(2);
+    SimParams p;
+    p.source.kind = SourceKind::Spectrum;
+    p.source.inputs = 3;
+    p.learning.rule = Rule::Hebb;
+    REQUIRE(sims[0].reset(p).empty());
+    p.learning.rule = Rule::Oja;
+    REQUIRE(sims[1].reset(p).empty());
+    for (Simulation& sim : sims) sim.step(5);
+
+    const ExportFile csv = export_file(sims, ExportWhat::Weights, ExportFormat::Csv);
+    CHECK(csv.text.rfind("rule,w_1,w_2,w_3\nhebb,", 0) == 0);
+    CHECK(csv.text.find("\noja," + exact_number(sims[1].feedforward()->weights()(0, 0)) + ",") != std::string::npos);
+    const JsonParse json = parse_json(export_file(sims, ExportWhat::Weights, ExportFormat::Json).text);
+    REQUIRE(json.error.empty());
+    CHECK(json.value.find("oja")->array.at(2).number == sims[1].feedforward()->weights()(0, 2));
+
+    const ExportFile history = export_file(sims, ExportWhat::History, ExportFormat::Csv);
+    // Plain Hebb has predictions, Oja none: its cells there are empty.
+    CHECK(history.text.rfind("rule,step,norm,alignment,predicted_norm,predicted_alignment,output\n", 0) == 0);
+    CHECK(history.text.find("\noja,0," + exact_number(sims[1].history().norm[0]) + "," +
+                            exact_number(sims[1].history().alignment[0]) + ",,,") != std::string::npos);
+    const JsonParse histories = parse_json(export_file(sims, ExportWhat::History, ExportFormat::Json).text);
+    REQUIRE(histories.error.empty());
+    CHECK(histories.value.find("hebb")->find("norm")->array.back().number == sims[0].history().norm.back());
+    CHECK(export_file(sims, ExportWhat::Covariance, ExportFormat::Csv).text ==
+          export_file(sims[0], ExportWhat::Covariance, ExportFormat::Csv).text);
+}
+
 TEST_CASE("a CSV import keeps good data and names the line and column of a bad cell") {
     const CsvImport good = import_csv("a,b\n1,2\n3,4.5\n5,6\n");
     REQUIRE(good.error.empty());

@@ -125,6 +125,7 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     run.alignment = 0.5;
     run.norm = std::numeric_limits<double>::infinity();
     run.regime = "alpha = lambda_1";
+    run.runs = {{"hebb", 12, 1e30, 0.9, 11}, {"decay", 12, 0.5, 0.99, 0}};
     const JsonParse reply = parse_json(reply_json("4", CommandKind::Get, "\"state\":" + state_json(PageState{}, run)));
     REQUIRE(reply.error.empty());
     CHECK(reply.value.find("command")->string == "get");
@@ -134,6 +135,12 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     CHECK(state.find("norm")->type == JsonValue::Type::Null);
     CHECK(state.find("data")->type == JsonValue::Type::Null);
     CHECK(state.find("link")->string == "view=feedforward&seed=1");
+    const JsonValue& runs = *state.find("runs");
+    REQUIRE(runs.array.size() == 2);
+    CHECK(runs.array[0].find("rule")->string == "hebb");
+    CHECK(runs.array[0].find("diverged_at")->number == 11);
+    CHECK(runs.array[1].find("norm")->number == 0.5);
+    CHECK(runs.array[1].find("diverged_at")->type == JsonValue::Type::Null);
     const JsonValue& p = *state.find("params");
     CHECK(p.find("eta")->number == 0.01);
     CHECK(p.find("seed")->string == "1");

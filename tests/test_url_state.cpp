@@ -75,6 +75,16 @@ TEST_CASE("a view key starts from that view's defaults") {
     CHECK(r.state.setup.speed == default_setup(View::Recurrent).speed);
 }
 
+TEST_CASE("the stabilizers view opens on its spectrum source, and its link keeps what was changed") {
+    const SettingsResult r = parse("?view=stabilizers&beta=2");
+    CHECK(r.corrections.empty());
+    CHECK(r.state.view == View::Stabilizers);
+    CHECK(params(r).source.kind == SourceKind::Spectrum);
+    CHECK(params(r).learning.beta == 2);
+    CHECK(r.state.setup.speed == default_setup(View::Stabilizers).speed);
+    CHECK(page_query(r.state) == "view=stabilizers&beta=2&seed=1");
+}
+
 TEST_CASE("the fragment works like the query string and wins over it") {
     const SettingsResult r = parse_page_address("?eta=0.2&seed=5", "#eta=0.3");
     CHECK(params(r).learning.eta == 0.3);
@@ -173,7 +183,7 @@ TEST_CASE("a value of the wrong type is replaced by the default") {
     CHECK_FALSE(r.state.embed);
     REQUIRE(r.corrections.size() == 7);
     CHECK(r.corrections[0].message() == "embed=yes: not 0 or 1; using 0");
-    CHECK(r.corrections[1].message() == "view=3: not one of feedforward|recurrent|amplification|appendix; using feedforward");
+    CHECK(r.corrections[1].message() == "view=3: not one of feedforward|recurrent|amplification|appendix|stabilizers; using feedforward");
     CHECK(r.corrections[2].reason == "not one of gaussian2d|spectrum|latent");
     CHECK(r.corrections[3].message() == "N=2.5: not a whole number; using 8");
     CHECK(r.corrections[4].key == "rule");

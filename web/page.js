@@ -47,6 +47,9 @@
       'output, with the correlation and the spurious share of variance before and after the circuit',
     appendix: 'Appendix view: plain Hebb and Hebb with decay side by side on the same inputs; plain Hebb\'s ' +
       'weight norm explodes while decay keeps it bounded',
+    stabilizers: 'Stabilizers view: five neurons learn from the same inputs with plain Hebb, decay, Oja, BCM and ' +
+      'heterosynaptic plasticity; their weight norms and alignments with PC1 over time, their weights beside PC1, ' +
+      'a table of what bounds each rule, and balanced inhibitory plasticity holding an output rate',
   };
   const pending = new Map();  // ticket -> resolve
   let lastTicket = 0;

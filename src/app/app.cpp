@@ -17,6 +17,7 @@
 #include "app/recurrent_view.hpp"
 #include "app/run_control.hpp"
 #include "app/share_panel.hpp"
+#include "app/stabilizers_view.hpp"
 #include "app/status_json.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -114,6 +115,7 @@ Changes draw_view(View view, const ViewRun& run, UiState& ui, HeatmapRenderer& h
         case View::Recurrent: return draw_recurrent_view(run, ui, heatmaps);
         case View::Amplification: return draw_amplification_view(run, ui);
         case View::Appendix: return draw_appendix_view(run, ui);
+        case View::Stabilizers: return draw_stabilizers_view(run, ui);
     }
     return {};
 }
@@ -169,7 +171,7 @@ ViewChanges draw_strip_ui(const std::array<ViewRun, kViewCount>& runs, UiState& 
     if (ImGui::Button(ui.controls_open ? "View" : "Controls")) ui.controls_open = !ui.controls_open;
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("step %lld%s", run.primary().steps_done(), run.finished() ? " (done)" : "");
+    ImGui::TextDisabled("step %lld%s", run.steps_done(), run.finished() ? " (done)" : "");
     if (ui.layout.mode == LayoutMode::Narrow) {  // the views in a menu of their own row
         ImGui::SetNextItemWidth(-1.0f);
         if (ImGui::BeginCombo("##view", view_title(ui.view))) {
@@ -177,7 +179,7 @@ ViewChanges draw_strip_ui(const std::array<ViewRun, kViewCount>& runs, UiState& 
                 if (ImGui::Selectable(view_title(view), view == ui.view)) changes.view = view;
             ImGui::EndCombo();
         }
-        explain("The figure's four views; each keeps its own run.");
+        explain("The figure's five views; each keeps its own run.");
     }
     draw_notice(ui);
     if (ui.controls_open) {
@@ -216,7 +218,7 @@ StatusReport report(const App& app) {
     const ViewRun& run = open_run(app);
     StatusReport r;
     r.view = app.ui.view;
-    r.steps = run.primary().steps_done();
+    r.steps = run.steps_done();
     r.alignment = run.primary().history().alignment.empty() ? 0.0 : run.primary().history().alignment.back();
     for (const Simulation& sim : run.sims) r.diverged = r.diverged || sim.divergence().diverged;
     r.playing = run.playing;
@@ -259,11 +261,15 @@ void init_app(App& app, GLFWwindow* window, const char* glsl_version, const Page
     for (View view : kAllViews) {
         ViewRun& run = app.runs[static_cast<size_t>(view_index(view))];
         const embed::ViewSetup setup = default_setup(view);
-        run.sims.resize(view == View::Appendix ? 2 : 1);
+        run.sims.resize(view == View::Appendix ? 2 : view == View::Stabilizers ? embed::kStabilizerRuns : 1);
         run.steps_per_frame = setup.speed;
         if (view == View::Appendix) {
             run.step_limit = kAppendixSteps;
             run.weight_paths.resize(run.sims.size());
+        }
+        if (view == View::Stabilizers) {
+            run.step_limit = embed::kStabilizerSteps;
+            run.balance.emplace();
         }
         run.playing = playing;
         app.ui.drafts[static_cast<size_t>(view_index(view))] = setup.params;

@@ -101,13 +101,25 @@ bool draw_learning(View view, SimParams& p, TouchTargets& targets) {
         ImGui::TextDisabled("rule: plain Hebb (left) vs decay (right)");
         explain("The appendix runs both rules on the same inputs (same seed):\n"
                 "  hebb   dw = eta y x\n  decay  dw = eta (y x - alpha w)");
+    } else if (view == View::Stabilizers) {
+        ImGui::TextDisabled("rules: hebb, decay, oja, bcm, hetero");
+        explain("Five neurons learn from the same inputs (same seed), one per rule:\n"
+                "  hebb    dw = eta y x\n  decay   dw = eta (y x - alpha w)\n  oja     dw = eta y (x - y w)\n"
+                "  bcm     dw = eta y (y - theta) x,  dtheta = theta_rate (y^2 - theta)\n"
+                "  hetero  dw = eta (y x - beta (w - w_ref) y^4)\n"
+                "The inhibitory panel learns at the same eta: dw_inh_j = eta s_j (y - rho0).");
     } else {
         changed |= parameter_combo(ParameterId::Rule, p, [&p](int rule) { return circuit_takes(p.circuit, static_cast<Rule>(rule)); });
     }
     changed |= parameter_slider(ParameterId::Eta, p, targets);
     changed |= parameter_slider(ParameterId::Alpha, p, targets);
-    if (!recurrent_view(view)) changed |= parameter_slider(ParameterId::Outputs, p, targets);
-    if (p.learning.rule == Rule::Bcm) changed |= parameter_slider(ParameterId::ThetaRate, p, targets);
+    if (!recurrent_view(view) && view != View::Stabilizers) changed |= parameter_slider(ParameterId::Outputs, p, targets);
+    const bool every_rule = view == View::Stabilizers;
+    if (every_rule || p.learning.rule == Rule::Bcm) changed |= parameter_slider(ParameterId::ThetaRate, p, targets);
+    if (every_rule || p.learning.rule == Rule::Heterosynaptic) {
+        changed |= parameter_slider(ParameterId::Beta, p, targets);
+        changed |= parameter_slider(ParameterId::WRef, p, targets);
+    }
     return changed;
 }
 
@@ -150,12 +162,17 @@ bool draw_source(SimParams& p, TouchTargets& targets) {
     return changed;
 }
 
-void draw_regime(View view, const Simulation& sim) {
+void draw_regime(View view, const ViewRun& run) {
+    const Simulation& sim = run.primary();
     const double lambda1 = sim.components().values(0);
     ImGui::Text("lambda_1 = %s (largest eigenvalue of C)", std::isfinite(lambda1) ? format_number(lambda1).c_str() : "n/a");
     const Rule rule = sim.params().learning.rule;
     ImGui::PushTextWrapPos(0.0f);
-    if (rule == Rule::Hebb || rule == Rule::Decay || view == View::Appendix) {
+    if (view == View::Stabilizers) {  // the regimes alpha and beta decide: decay's and hetero's
+        for (const Simulation& each : run.sims)
+            if (each.params().learning.rule == Rule::Decay || each.params().learning.rule == Rule::Heterosynaptic)
+                ImGui::TextUnformatted(each.regime().c_str());
+    } else if (rule == Rule::Hebb || rule == Rule::Decay || view == View::Appendix) {
         ImGui::TextUnformatted(sim.regime().c_str());
         if (recurrent_view(view))
             ImGui::TextDisabled("The response r = (I - W)^-1 x exists once W = C / alpha has spectral radius < 1, "
@@ -199,7 +216,7 @@ Changes draw_controls(View view, const ViewRun& run, UiState& ui) {
     edited |= draw_source(draft, ui.touch_targets);
     if (edited) changes.params = draft;
     ImGui::Separator();
-    draw_regime(view, run.primary());
+    draw_regime(view, run);
     if (!run.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours().warning);
         ImGui::PushTextWrapPos(0.0f);

@@ -2,6 +2,7 @@
 #include "app/figure_summary.hpp"
 
 #include "app/axis_scale.hpp"
+#include "app/stabilizers.hpp"
 
 namespace hebbian::app {
 
@@ -21,7 +22,7 @@ std::string run_norm(const char* name, const Simulation& sim) {
 std::string figure_summary(View view, const ViewRun& run) {
     const Simulation& sim = run.primary();
     const History& h = sim.history();
-    std::string text = std::string(view_title(view)) + ", step " + std::to_string(sim.steps_done());
+    std::string text = std::string(view_title(view)) + ", step " + std::to_string(run.steps_done());
     switch (view) {
         case View::Feedforward:
             text += ": |w| = " + last_or_na(h.norm) + ", alignment with PC1 " + last_or_na(h.alignment) + "; " + sim.regime();
@@ -33,6 +34,14 @@ std::string figure_summary(View view, const ViewRun& run) {
         case View::Appendix:
             text += " of " + std::to_string(run.step_limit) + ": " + run_norm("plain Hebb", sim);
             if (run.sims.size() > 1) text += ", " + run_norm("Hebb with decay", run.sims[1]);
+            break;
+        case View::Stabilizers:
+            text += " of " + std::to_string(run.step_limit) + ":";
+            for (const Simulation& each : run.sims)
+                text += std::string(&each == &sim ? " " : ", ") + run_norm(stabilizer_facts(each.params().learning.rule).name, each);
+            if (run.balance)
+                text += "; inhibitory balance: output rate " + last_or_na(run.balance->history_rate()) + ", rho0 = " +
+                        format_number(run.balance->params().target_rate);
             break;
     }
     text += ".";

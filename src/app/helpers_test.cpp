@@ -1,10 +1,12 @@
 // Tests of the app's pure helpers (no GL, no ImGui): matrix-to-image
 // layout (with a non-symmetric matrix, so a transpose cannot hide), colour map, axis
-// ticks, the explosion marker, the layout chosen from CSS pixels, the figure's one-sentence summary and the status JSON.
+// ticks, the explosion marker, the layout chosen from CSS pixels, the figure's one-sentence summary, the
+// stabilizers' table and the status JSON.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest.h>
 
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 #include "app/axis_scale.hpp"
@@ -15,6 +17,7 @@
 #include "app/layout.hpp"
 #include "app/matrix_layout.hpp"
 #include "app/palette.hpp"
+#include "app/stabilizers.hpp"
 #include "app/status_json.hpp"
 #include "app/view.hpp"
 
@@ -149,6 +152,7 @@ TEST_CASE("an embed asks for a height that grows with its width, within bounds")
         CHECK(preferred_height(view, 0) == kMinPreferredHeight);
     }
     CHECK(preferred_height(View::Recurrent, 640) == 552);  // 0.8 x 640 + the 40 px strip
+    CHECK(preferred_height(View::Stabilizers, 640) == 616);  // 0.9 x 640 + the strip: plots and the table
 }
 
 TEST_CASE("the figure's summary names the step, the numbers and the regime") {
@@ -215,4 +219,77 @@ TEST_CASE("every text colour of both themes keeps WCAG AA contrast against its p
         }
         CHECK(contrast_ratio(c.samples, c.plot_background) >= 3.0);  // scatter points: graphics, 3:1
     }
+}
+
+namespace {
+
+// The stabilizers view's five runs and its inhibitory balance, as the app starts them.
+ViewRun stabilizers_run(long long steps) {
+    ViewRun run;
+    const embed::ViewSetup setup = default_setup(View::Stabilizers);
+    run.step_limit = embed::kStabilizerSteps;
+    run.sims.resize(embed::kStabilizerRuns);
+    for (int s = 0; s < embed::kStabilizerRuns; ++s) {
+        SimParams p = setup.params;
+        p.learning.rule = embed::kStabilizerRules[s];
+        REQUIRE(run.sims[static_cast<size_t>(s)].reset(p).empty());
+        run.sims[static_cast<size_t>(s)].step(steps);
+    }
+    run.balance.emplace();
+    InhibitoryParams balance;
+    balance.eta = setup.params.learning.eta;
+    REQUIRE(run.balance->reset(balance).empty());
+    run.balance->step(steps);
+    return run;
+}
+
+}  // namespace
+
+TEST_CASE("the stabilizers view starts five rules on one Gaussian source with lambda_1 = 1 and alpha = lambda_1") {
+    const embed::ViewSetup setup = default_setup(View::Stabilizers);
+    CHECK(setup.params.source.kind == SourceKind::Spectrum);
+    CHECK(setup.params.source.inputs == 8);
+    CHECK(setup.params.source.lambda1 == 1.0);
+    CHECK(setup.params.learning.alpha == setup.params.source.lambda1);
+    CHECK(setup.params.learning.eta == 0.01);
+    CHECK(std::string(view_name(View::Stabilizers)) == "stabilizers");
+    CHECK(parse_view("stabilizers") == View::Stabilizers);
+    CHECK(std::size(embed::kStabilizerRules) == size_t(embed::kStabilizerRuns));
+}
+
+TEST_CASE("the stabilizers' table: Hebb unbounded, Oja at 1, hetero at its fixed norm, decay by alpha vs lambda_1") {
+    const ViewRun run = stabilizers_run(3000);
+    const StabilizerRow hebb = stabilizer_row(run.sims[0]), decay = stabilizer_row(run.sims[1]);
+    CHECK(hebb.bounded == "no");
+    CHECK(decay.bounded == "only at alpha = lambda_1 (1 = 1)");
+    CHECK(stabilizer_row(run.sims[2]).norm == "1");
+    CHECK(stabilizer_row(run.sims[3]).direction.rfind("no", 0) == 0);  // BCM on Gaussian inputs
+    CHECK(stabilizer_row(run.sims[4]).norm == "(3 beta lambda_1)^(-1/4) = 0.76");
+    CHECK(predicted_fixed_norm(run.sims[2]) == 1.0);
+    CHECK(*predicted_fixed_norm(run.sims[4]) == doctest::Approx(std::pow(3.0, -0.25)));
+    CHECK_FALSE(predicted_fixed_norm(run.sims[0]));
+    // After 3000 steps Oja and hetero hold their predicted norms and point along PC1.
+    for (size_t s : {size_t(2), size_t(4)}) {
+        CAPTURE(s);
+        CHECK(run.sims[s].history().norm.back() == doctest::Approx(*predicted_fixed_norm(run.sims[s])).epsilon(0.15));
+        CHECK(run.sims[s].history().alignment.back() > 0.95);
+    }
+    CHECK(stabilizer_status(run.sims[2]).rfind("Oja |w| 1", 0) == 0);
+    CHECK(stabilizer_status(run.sims[2], true).find("cos") == std::string::npos);
+    CHECK(balance_status(*run.balance).rfind("inhibition: rate ", 0) == 0);
+    CHECK(balance_row(*run.balance).direction == "inhibition copies the excitatory tuning");
+}
+
+TEST_CASE("the stabilizers summary names every rule, plain Hebb's divergence and the inhibitory rate") {
+    ViewRun run = stabilizers_run(40000);
+    REQUIRE(run.sims[0].divergence().diverged);
+    const std::string text = figure_summary(View::Stabilizers, run);
+    CHECK(text.rfind("Stabilizers, step 40000 of 50000: plain Hebb |w| = ", 0) == 0);
+    CHECK(text.find("(diverged at step " + std::to_string(run.sims[0].divergence().step) + ")") != std::string::npos);
+    for (const char* name : {", Hebb with decay |w| = ", ", Oja |w| = ", ", BCM |w| = ", ", heterosynaptic |w| = ",
+                             "; inhibitory balance: output rate ", ", rho0 = 1."})
+        CHECK_MESSAGE(text.find(name) != std::string::npos, name);
+    CHECK(stabilizer_status(run.sims[0]) == "Hebb: diverged at step " + std::to_string(run.sims[0].divergence().step));
+    CHECK(stabilizer_status(run.sims[0], true) == "Hebb: diverged");
+    CHECK(run.steps_done() == 40000);  // the furthest run, not plain Hebb's
 }

@@ -88,7 +88,9 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
         const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
         draw_->AddText(ImVec2(min_.x - extent.x - 4 * unit_, sy - 0.5f * extent.y), colours().axis, text.c_str());
     }
-    for (double t : ticks(x_, 6)) {
+    // Up to six x ticks, at least five characters' room apart.
+    const int x_ticks = std::clamp(static_cast<int>((max_.x - min_.x) / (5.0f * font)), 2, 6);
+    for (double t : ticks(x_, x_ticks)) {
         const float sx = to_screen(t, y_.lo).x;
         draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), colours().grid);
         const std::string text = format_number(t);

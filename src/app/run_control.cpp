@@ -15,10 +15,20 @@ namespace {
 ViewRun& run_of(App& app, View view) { return app.runs[static_cast<size_t>(view_index(view))]; }
 const ViewRun& run_of(const App& app, View view) { return app.runs[static_cast<size_t>(view_index(view))]; }
 
-// The appendix runs the same parameters twice: plain Hebb, then Hebb with decay.
+// The appendix runs the same parameters twice: plain Hebb, then Hebb with decay; the
+// stabilizers once per rule of embed::kStabilizerRules.
 SimParams params_for(View view, const SimParams& params, size_t run) {
     SimParams p = params;
     if (view == View::Appendix) p.learning.rule = run == 0 ? Rule::Hebb : Rule::Decay;
+    if (view == View::Stabilizers) p.learning.rule = embed::kStabilizerRules[run];
+    return p;
+}
+
+// The stabilizers' inhibitory panel learns at the view's rate from inputs fixed by its seed.
+InhibitoryParams balance_params(const SimParams& params) {
+    InhibitoryParams p;
+    p.eta = params.learning.eta;
+    p.seed = params.seed;
     return p;
 }
 
@@ -26,7 +36,7 @@ SimParams params_for(View view, const SimParams& params, size_t run) {
 std::string check(const ViewRun& run, View view, const SimParams& params) {
     for (size_t s = 0; s < run.sims.size(); ++s)
         if (std::string why = validate(params_for(view, params, s)); !why.empty()) return why;
-    return "";
+    return run.balance ? validate(balance_params(params)) : "";
 }
 
 // Restarts every run of the view with `params`; on invalid parameters keeps the runs
@@ -38,6 +48,7 @@ std::string restart(ViewRun& run, View view, const SimParams& params) {
     run.generation += 1;
     run.seconds_per_step = 0.0;
     for (size_t s = 0; s < run.sims.size(); ++s) run.sims[s].reset(params_for(view, params, s));
+    if (run.balance) run.balance->reset(balance_params(params));
     if (!run.weight_paths.empty())
         for (size_t s = 0; s < run.sims.size(); ++s)
             run.weight_paths[s] = {run.sims[s].feedforward()->weights().row(0).transpose()};
@@ -73,7 +84,7 @@ std::string download(App& app, const DownloadRequest& request) {
         app.png_request = std::string("hebbian-") + view_name(app.ui.view) + ".png";
         return "";
     }
-    const embed::ExportFile file = embed::export_file(run_of(app, app.ui.view).primary(), request.what, request.format);
+    const embed::ExportFile file = embed::export_file(run_of(app, app.ui.view).sims, request.what, request.format);
     app.ui.export_error = file.error;
     if (file.error.empty()) offer_download(file.filename, file.mime, file.text);
     return file.error;
@@ -82,12 +93,17 @@ std::string download(App& app, const DownloadRequest& request) {
 }  // namespace
 
 long long advance(ViewRun& run, long long steps) {
-    const long long before = run.primary().steps_done();
+    const long long before = run.steps_done();
+    // The steps a run that has done `done` may still take.
+    const auto allowed = [&run, steps](long long done) {
+        return std::max(run.step_limit > 0 ? std::min(steps, run.step_limit - done) : steps, 0LL);
+    };
+    if (run.balance) run.balance->step(allowed(run.balance->steps_done()));
     for (size_t s = 0; s < run.sims.size(); ++s) {
         Simulation& sim = run.sims[s];
-        long long todo = run.step_limit > 0 ? std::min(steps, run.step_limit - sim.steps_done()) : steps;
+        long long todo = allowed(sim.steps_done());
         if (run.weight_paths.empty()) {
-            sim.step(std::max(todo, 0LL));
+            sim.step(todo);
             continue;
         }
         for (; todo > 0 && !sim.divergence().diverged; --todo) {
@@ -95,7 +111,7 @@ long long advance(ViewRun& run, long long steps) {
             if (!sim.divergence().diverged) run.weight_paths[s].push_back(sim.feedforward()->weights().row(0).transpose());
         }
     }
-    return run.primary().steps_done() - before;
+    return run.steps_done() - before;
 }
 
 long long advance_within(ViewRun& run, long long steps, double budget_seconds) {
@@ -171,7 +187,7 @@ embed::RunSummary run_summary(const App& app) {
     const ViewRun& run = run_of(app, app.ui.view);
     const Simulation& sim = run.primary();
     embed::RunSummary summary;
-    summary.steps = sim.steps_done();
+    summary.steps = run.steps_done();
     summary.inputs = sim.inputs();
     summary.alignment = sim.history().alignment.empty() ? 0.0 : sim.history().alignment.back();
     summary.norm = sim.history().norm.empty() ? 0.0 : sim.history().norm.back();
@@ -181,6 +197,12 @@ embed::RunSummary run_summary(const App& app) {
     summary.regime = sim.regime();
     summary.error = run.error;
     summary.data_name = sim.params().source.kind == SourceKind::Dataset ? app.ui.data_name : "";
+    for (const Simulation& s : run.sims) {
+        const History& h = s.history();
+        summary.runs.push_back({to_string(s.params().learning.rule), s.steps_done(), h.norm.empty() ? 0.0 : h.norm.back(),
+                                h.alignment.empty() ? 0.0 : h.alignment.back(),
+                                s.divergence().diverged ? s.divergence().step : 0});
+    }
     return summary;
 }
 

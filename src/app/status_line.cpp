@@ -19,9 +19,8 @@ void FrameStats::add_frame(long long steps, double step_seconds, double frame_se
 }
 
 void draw_status_line(const ViewRun& run, const FrameStats& stats) {
-    const Simulation& sim = run.primary();
     ImGui::Text("step %lld   |   %.0f steps/s   |   simulation %.3f ms/frame (%lld of %d steps/frame)   |   %.0f fps",
-                sim.steps_done(), stats.steps_per_second, stats.simulation_ms, stats.frame_steps, run.steps_per_frame,
+                run.steps_done(), stats.steps_per_second, stats.simulation_ms, stats.frame_steps, run.steps_per_frame,
                 double(ImGui::GetIO().Framerate));
     for (const Simulation& s : run.sims)
         if (s.divergence().diverged) {

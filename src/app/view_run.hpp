@@ -3,15 +3,19 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/inhibitory_balance.hpp"
 #include "core/simulation.hpp"
 
 namespace hebbian::app {
 
 struct ViewRun {
-    std::vector<Simulation> sims;  // one; the appendix has two (plain Hebb, then Hebb with decay)
+    std::vector<Simulation> sims;  // one; the appendix has two (plain Hebb, then Hebb with decay), the
+                                   // stabilizers five (embed::kStabilizerRules)
     SimParams params;              // the parameters the runs were last started with (the view's, not per run)
     bool playing = true;           // run steps_per_frame steps every frame
     int steps_per_frame = 5;       // the speed control
@@ -21,14 +25,22 @@ struct ViewRun {
     long long generation = 0;      // counts restarts: (generation, steps) names the weights' state
     // The appendix keeps w_1 after every step of each run, for its weight trajectories.
     std::vector<std::vector<Eigen::VectorXd>> weight_paths;
+    // The stabilizers view also runs balanced inhibitory plasticity, step for step with the sims.
+    std::optional<InhibitoryBalance> balance;
 
     const Simulation& primary() const { return sims.front(); }
+    // The steps of the run that went furthest (a diverged run stops early).
+    long long steps_done() const {
+        long long most = 0;
+        for (const Simulation& sim : sims) most = std::max(most, sim.steps_done());
+        return most;
+    }
     // True once every run has done step_limit steps or stopped on divergence.
     bool finished() const {
         if (step_limit <= 0) return false;
         for (const Simulation& sim : sims)
             if (!sim.divergence().diverged && sim.steps_done() < step_limit) return false;
-        return true;
+        return !balance || balance->steps_done() >= step_limit;
     }
 };
 

@@ -1,11 +1,13 @@
 // CSV and JSON text of matrices and histories (see export_text.hpp).
 #include "embed/export_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
 
 #include "core/number_text.hpp"
+#include "embed/json_value.hpp"
 
 namespace hebbian::embed {
 
@@ -41,6 +43,59 @@ std::vector<std::pair<const char*, const std::vector<double>*>> recorded_series(
     for (const auto& series : all)
         if (!series.second->empty()) kept.push_back(series);
     return kept;
+}
+
+std::string run_name(const Simulation& sim) { return to_string(sim.params().learning.rule); }
+
+// The runs' w_1 (see export_file).
+std::string first_rows_text(const std::vector<Simulation>& sims, bool csv) {
+    std::string out;
+    if (csv) {
+        out = "rule";
+        for (int i = 1; i <= sims.front().inputs(); ++i) out += ",w_" + std::to_string(i);
+        out += '\n';
+    }
+    for (const Simulation& sim : sims) {
+        const Eigen::MatrixXd w = sim.feedforward()->weights().topRows(1);
+        if (csv) {
+            out += run_name(sim) + "," + matrix_csv(w);
+        } else {
+            const std::string rows = matrix_json(w);  // [[w_1, ..., w_N]]
+            out += std::string(out.empty() ? "{" : ",") + json_quote(run_name(sim)) + ":" + rows.substr(1, rows.size() - 2);
+        }
+    }
+    return csv ? out : out + "}";
+}
+
+// The runs' histories (see export_file).
+std::string histories_text(const std::vector<Simulation>& sims, bool csv) {
+    if (!csv) {
+        std::string out;
+        for (const Simulation& sim : sims)
+            out += std::string(out.empty() ? "{" : ",") + json_quote(run_name(sim)) + ":" + history_json(sim.history());
+        return out + "}";
+    }
+    std::vector<std::string> names;  // every series some run has, in the order recorded_series gives
+    for (const Simulation& sim : sims)
+        for (const auto& series : recorded_series(sim.history()))
+            if (std::find(names.begin(), names.end(), series.first) == names.end()) names.emplace_back(series.first);
+    std::string out = "rule,step";
+    for (const std::string& name : names) out += "," + name;
+    out += '\n';
+    for (const Simulation& sim : sims) {
+        const History& h = sim.history();
+        const auto series = recorded_series(h);
+        for (size_t i = 0; i < h.step.size(); ++i) {
+            out += run_name(sim) + "," + std::to_string(h.step[i]);
+            for (const std::string& name : names) {
+                out += ',';
+                for (const auto& [own, values] : series)
+                    if (own == name && i < values->size()) out += csv_cell((*values)[i]);
+            }
+            out += '\n';
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -122,6 +177,14 @@ ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat form
             return file;
     }
     file.text = csv ? matrix_csv(matrix) : matrix_json(matrix);
+    return file;
+}
+
+ExportFile export_file(const std::vector<Simulation>& sims, ExportWhat what, ExportFormat format) {
+    ExportFile file = export_file(sims.front(), what, format);
+    if (sims.size() < 2 || !file.error.empty() || what == ExportWhat::Covariance) return file;
+    const bool csv = format == ExportFormat::Csv;
+    file.text = what == ExportWhat::History ? histories_text(sims, csv) : first_rows_text(sims, csv);
     return file;
 }
 

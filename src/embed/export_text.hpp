@@ -7,6 +7,7 @@
 
 #include <Eigen/Dense>
 #include <string>
+#include <vector>
 
 #include "core/simulation.hpp"
 #include "embed/host_message.hpp"
@@ -31,5 +32,13 @@ std::string history_json(const History& history);
 // recurrent: W (the recurrent circuit only); covariance: the N x N covariance of the
 // inputs as the circuit sees them; history: the recorded series. `what` must not be View.
 ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat format);
+
+// The runs of a view side by side (the appendix, the stabilizers), each named by its rule;
+// a single run exports as above. weights: w_1 of each run (CSV: a header "rule,w_1,..,w_N"
+// and one line per run; JSON: {"hebb":[...],"decay":[...],...}); history: every run's
+// series (CSV: columns rule, step and every series any run has, a cell empty where a run has
+// none; JSON: {"hebb":{"stride":...,"step":[...],...},...}); covariance: the inputs' (the
+// runs share them).
+ExportFile export_file(const std::vector<Simulation>& sims, ExportWhat what, ExportFormat format);
 
 }  // namespace hebbian::embed

@@ -13,11 +13,17 @@ namespace {
 
 using K = SettingKind;
 
+// "feedforward|recurrent|...": every view's name, in kAllViews order.
+std::string view_choices() {
+    std::string names;
+    for (View view : kAllViews) names += (names.empty() ? "" : "|") + std::string(view_name(view));
+    return names;
+}
+
 // The page's own settings; the simulation parameters follow from the core's table.
 const std::vector<SettingSpec> kPageSettings = {
     {"embed", K::Flag, 0, 0, "", "1: one view under a strip of buttons, for an iframe"},
-    {"view", K::Choice, 0, 0, "feedforward|recurrent|amplification|appendix",
-     "the view to open, with its own default parameters"},
+    {"view", K::Choice, 0, 0, view_choices(), "the view to open, with its own default parameters"},
     {"autoplay", K::Flag, 0, 0, "", "0: start paused; 1: play even when the reader prefers reduced motion"},
     {"theme", K::Choice, 0, 0, "auto|light|dark", "colours: light, dark, or auto (the reader's prefers-color-scheme)"},
     {"speed", K::Whole, 1, kMaxSpeed, "", "learning steps per frame while playing (at most 10 ms of each frame)"},

@@ -10,6 +10,16 @@ namespace {
 
 std::string optional_text(const std::string& text) { return text.empty() ? "null" : json_quote(text); }
 
+std::string runs_json(const std::vector<RuleRun>& runs) {
+    std::string out = "[";
+    for (const RuleRun& run : runs)
+        out += std::string(out.size() > 1 ? "," : "") + "{\"rule\":" + json_quote(run.rule) +
+               ",\"steps\":" + std::to_string(run.steps) + ",\"norm\":" + json_number(run.norm) +
+               ",\"alignment\":" + json_number(run.alignment) +
+               ",\"diverged_at\":" + (run.diverged_at > 0 ? std::to_string(run.diverged_at) : "null") + "}";
+    return out + "]";
+}
+
 }  // namespace
 
 std::string params_json(const PageState& state) {
@@ -39,7 +49,7 @@ std::string state_json(const PageState& state, const RunSummary& run) {
            ",\"norm\":" + json_number(run.norm) + ",\"lambda1\":" + json_number(run.lambda1) +
            ",\"diverged\":" + (run.diverged ? "true" : "false") + ",\"playing\":" + (run.playing ? "true" : "false") +
            ",\"regime\":" + json_quote(run.regime) + ",\"error\":" + optional_text(run.error) +
-           ",\"data\":" + optional_text(run.data_name) + "}";
+           ",\"data\":" + optional_text(run.data_name) + ",\"runs\":" + runs_json(run.runs) + "}";
 }
 
 }  // namespace hebbian::embed

@@ -3,10 +3,20 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "embed/page_state.hpp"
 
 namespace hebbian::embed {
+
+// One of a view's runs (the appendix has two, the stabilizers five).
+struct RuleRun {
+    std::string rule;           // "hebb", "decay", ...
+    long long steps = 0;        // learning steps done
+    double norm = 0.0;          // |w_1|
+    double alignment = 0.0;     // |cos(w_1, PC1)|
+    long long diverged_at = 0;  // the step it diverged at (0: it did not)
+};
 
 // What the open view's run is doing, beside its settings.
 struct RunSummary {
@@ -20,6 +30,7 @@ struct RunSummary {
     std::string regime;         // one sentence on alpha vs lambda_1
     std::string error;          // why the last requested parameters were refused ("" when accepted)
     std::string data_name;      // the CSV file the run learns from ("" for a synthetic source)
+    std::vector<RuleRun> runs;  // views of several runs: each of them (the numbers above are the first's)
 };
 
 // {"embed":false,"view":"feedforward",...,"seed":"1"}: every key of setting_specs(),
@@ -27,7 +38,8 @@ struct RunSummary {
 std::string params_json(const PageState& state);
 
 // {"params":{...},"link":"view=...","steps":...,"inputs":...,"alignment":...,"norm":...,"lambda1":...,
-//  "diverged":...,"playing":...,"regime":"...","error":null|"...","data":null|"name.csv"}
+//  "diverged":...,"playing":...,"regime":"...","error":null|"...","data":null|"name.csv",
+//  "runs":[{"rule":"hebb","steps":...,"norm":...,"alignment":...,"diverged_at":null|step},...]}
 std::string state_json(const PageState& state, const RunSummary& run);
 
 }  // namespace hebbian::embed

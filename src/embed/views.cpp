@@ -9,6 +9,7 @@ const char* view_name(View view) {
         case View::Recurrent: return "recurrent";
         case View::Amplification: return "amplification";
         case View::Appendix: return "appendix";
+        case View::Stabilizers: return "stabilizers";
     }
     return "feedforward";
 }
@@ -19,6 +20,7 @@ const char* view_title(View view) {
         case View::Recurrent: return "Recurrent";
         case View::Amplification: return "Amplification";
         case View::Appendix: return "Appendix: Hebb vs decay";
+        case View::Stabilizers: return "Stabilizers";
     }
     return "Feedforward";
 }
@@ -60,6 +62,14 @@ ViewSetup default_setup(View view) {
         case View::Appendix:
             p.learning.eta = kAppendixEta;
             setup.speed = 2;
+            break;
+        case View::Stabilizers:
+            // Gaussian inputs with lambda_1 = 1: decay at alpha = lambda_1 holds its norm in the
+            // mean, hetero settles at (3 beta lambda_1)^(-1/4) = 0.76, Oja at 1, BCM finds no
+            // pattern to select and shrinks, and plain Hebb grows by (1 + eta)^t.
+            p.source.kind = SourceKind::Spectrum;
+            p.source.inputs = 8;
+            setup.speed = 50;
             break;
     }
     return setup;

@@ -1,4 +1,4 @@
-// The app's four views: their names in the page address (?view=...), their tab titles,
+// The app's five views: their names in the page address (?view=...), their tab titles,
 // and the run each one starts with (parameters and speed). Pure: no GL, no ImGui, no
 // browser, so the URL parser and the host-message schema can use them and be unit-tested.
 #pragma once
@@ -11,14 +11,15 @@
 
 namespace hebbian::embed {
 
-enum class View { Feedforward, Recurrent, Amplification, Appendix };
+enum class View { Feedforward, Recurrent, Amplification, Appendix, Stabilizers };
 
-constexpr View kAllViews[] = {View::Feedforward, View::Recurrent, View::Amplification, View::Appendix};
-constexpr int kViewCount = 4;
+constexpr View kAllViews[] = {View::Feedforward, View::Recurrent, View::Amplification, View::Appendix,
+                             View::Stabilizers};
+constexpr int kViewCount = 5;
 
 inline int view_index(View view) { return static_cast<int>(view); }
 
-// "feedforward", "recurrent", "amplification", "appendix".
+// "feedforward", "recurrent", "amplification", "appendix", "stabilizers".
 const char* view_name(View view);
 // The label on the view's tab, e.g. "Feedforward".
 const char* view_title(View view);
@@ -33,6 +34,11 @@ constexpr double kAppendixEta = 0.1;
 // The amplification view starts at alpha = kAmplificationAlphaFactor * lambda_1 of its
 // source: (I - W)^-1 stays defined with a strong gain (5 on the top eigen-direction).
 constexpr double kAmplificationAlphaFactor = 1.25;
+// The stabilizers: five rules side by side on one input stream, in this order, for this many
+// steps (plain Hebb reaches the divergence limit before, at about 35000 steps at eta = 0.01).
+constexpr Rule kStabilizerRules[] = {Rule::Hebb, Rule::Decay, Rule::Oja, Rule::Bcm, Rule::Heterosynaptic};
+constexpr int kStabilizerRuns = 5;
+constexpr long long kStabilizerSteps = 50000;
 
 // What a view runs when it opens: the simulation parameters and the learning steps per frame.
 struct ViewSetup {

@@ -42,6 +42,12 @@ or "FAILED <case> <problems>"; each case runs on fresh tabs of one browser.
   example_post         web/example.html: with only the first figure in view, only its steps advance
   auto_height          a host page gets {type: 'hebbian:resize', height} equal to the status's
                        preferred_height (same origin) or sensible (another origin), and follows it
+  stabilizers          ?view=stabilizers at 1280x800 (light, dark), on a 390x844 phone at ratio 3
+                       and in a 320x240 embed at ratio 3 (light, dark): the layout checks above, the
+                       status names the view and its steps advance, the summary names the five rules
+                       and the inhibitory balance, and each rule's colour (src/app/palette.cpp) is
+                       drawn; the host API reports the view and each rule's run, and exports one row
+                       of weights per rule; saves stabilizers-<screen>-<theme>.png
 
 Every case also requires no console error or warning and no uncaught exception, in the page
 and in its iframes.
@@ -705,9 +711,70 @@ def case_auto_height(browser, origin, _host, same, _out):
                       f"other origin {far['data']['height']} px")
 
 
+# --- the stabilizers view ------------------------------------------------------------------------
+
+# The colours of plain Hebb, decay, Oja, BCM and hetero, as src/app/palette.cpp sets them
+# (vermillion, blue, yellow, purple, green).
+STABILIZER_COLOURS = {
+    "light": {"hebb": (190, 70, 0), "decay": (0, 114, 178), "oja": (130, 105, 0), "bcm": (150, 60, 120),
+              "hetero": (0, 122, 88)},
+    "dark": {"hebb": (213, 94, 0), "decay": (86, 180, 233), "oja": (240, 228, 66), "bcm": (204, 121, 167),
+             "hetero": (0, 158, 115)},
+}
+
+
+def colour_pixels(data, colour, tolerance=10):
+    """Pixels of a PNG within `tolerance` of `colour` in every channel."""
+    _, _, counts = colour_counts(data)
+    return sum(n for c, n in counts.items() if all(abs(c[i] - colour[i]) <= tolerance for i in range(3)))
+
+
+def case_stabilizers(browser, origin, _host, _same, out):
+    problems, details = [], []
+    screens = (("desktop", 1280, 800, 1, False, False), ("phone", 390, 844, 3, False, True),
+               ("embed-320x240", 320, 240, 3, True, False))
+    for screen, width, height, ratio, embed, phone in screens:
+        for theme in ("light", "dark"):
+            label = f"{screen} {theme}"
+            url = f"{origin}/index.html?view=stabilizers&theme={theme}{'&embed=1' if embed else ''}"
+            tab = Page(browser, url, width, height, ratio, mobile=phone, touch=phone)
+            wait_ready(tab)
+            found, _, first = check_layout(tab, width, height, ratio, embed, theme, phone)
+            problems += [f"{label}: {p}" for p in found]
+            later = tab.wait_frames(20)
+            if first.get("view") != "stabilizers" or later["steps"] <= first["steps"]:
+                problems.append(f"{label}: view {first.get('view')!r}, steps {first['steps']} -> {later['steps']}")
+            summary = later.get("summary", "")
+            missing = [name for name in ("plain Hebb", "Hebb with decay", "Oja", "BCM", "heterosynaptic",
+                                         "inhibitory balance") if name not in summary]
+            if missing:
+                problems.append(f"{label}: the summary lacks {missing}: {summary!r}")
+            shot = tab.shot(css=(width, height), scale=1.0)
+            drawn = {name: colour_pixels(shot, rgb) for name, rgb in STABILIZER_COLOURS[theme].items()}
+            faint = {name: n for name, n in drawn.items() if n < 20}
+            if faint:
+                problems.append(f"{label}: colours barely drawn {faint}")
+            if screen == "desktop" and theme == "light":
+                state = tab.evaluate("hebbian.get()")
+                weights = tab.evaluate("hebbian.exportData('weights', 'csv')")
+                rules = [line.split(",")[0] for line in weights.strip().split("\n")[1:]]
+                reported = [run["rule"] for run in state.get("runs", [])]
+                expected = ["hebb", "decay", "oja", "bcm", "hetero"]
+                if state["params"]["view"] != "stabilizers" or rules != expected or reported != expected:
+                    problems.append(f"host API: view {state['params']['view']!r}, rules of the state {reported}, "
+                                    f"of the exported weights {rules}")
+            tab.shot(os.path.join(out, f"stabilizers-{screen}-{theme}.png"))
+            if screen == "embed-320x240" and theme == "light":
+                tab.shot(os.path.join(out, "stabilizers-embed-320x240-ratio3.png"))
+            details.append(f"{label} {later['steps']} steps")
+            problems += [f"{label}: {p}" for p in tab.problems()]
+            tab.close()
+    return problems, ", ".join(details)
+
+
 CASES = [case_layout_desktop, case_layout_phone, case_layout_embed_small, case_layout_embed_medium, case_theme_auto,
          case_wheel_passes_through, case_touch, case_visibility, case_frame_budget, case_keyboard, case_context_loss,
-         case_example_post, case_auto_height]
+         case_example_post, case_auto_height, case_stabilizers]
 
 
 def close_tabs_but(browser, keep):
