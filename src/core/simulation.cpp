@@ -131,7 +131,7 @@ void Simulation::step(long long n) {
         recurrent_ ? kBlockSamples
                    : std::min<long long>(kBlockSamples, kFeedforwardBlockBytes / (8LL * inputs()));
     const long long block_steps = std::max<long long>(1, block_samples / batch);
-    const bool count_rows = params_.track_empirical && !row_draws_.empty();
+    const bool count_rows = !row_draws_.empty();  // track_empirical on a data set
     while (n > 0 && !divergence_.diverged) {
         // Up to the next history record: the steps in between are never observed.
         const long long steps = std::min({n, block_steps, history_.stride - steps_ % history_.stride});
