@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -100,6 +101,28 @@ TEST_CASE("a heterosynaptic run settles at the norm its regime sentence predicts
     CHECK(std::strtod(json.c_str() + at + 7, nullptr) == doctest::Approx(std::pow(18.0, -0.25)).epsilon(0.08));
 }
 
+TEST_CASE("an inhibitory run holds the output rate at rho0 and mirrors the excitatory tuning") {
+    // Vogels et al. 2011: whatever the drive, inhibition brings the rate to rho0 and copies
+    // the excitatory tuning (inhibitory_balance.hpp derives the exact fixed point).
+    for (const char* drive : {"1", "4"}) {
+        CAPTURE(drive);
+        const fs::path out = scratch("inhibitory.json");
+        const Outcome o = run({"run", "--circuit", "inhibitory", "--drive", drive, "--rho0", "2", "--steps", "100000",
+                               "--out", out.string()});
+        REQUIRE(o.status == 0);
+        const std::string json = read(out);
+        const auto number = [&json](const char* key) {
+            const size_t at = json.find(key);
+            REQUIRE(at != std::string::npos);
+            return std::strtod(json.c_str() + at + std::strlen(key), nullptr);
+        };
+        CHECK(json.find("\"circuit\":\"inhibitory\"") != std::string::npos);
+        CHECK(number("\"rate\":") == doctest::Approx(2.0).epsilon(0.05));
+        CHECK(number("\"rate\":") == doctest::Approx(number("\"predicted_rate\":")).epsilon(0.03));
+        CHECK(number("\"co_tuning\":") >= 0.9);
+    }
+}
+
 TEST_CASE("a diverging run is a result, not an error") {
     const fs::path out = scratch("explode.json");
     const Outcome o = run({"run", "--rule", "hebb", "--eta", "1", "--steps", "100000", "--out", out.string()});
@@ -155,6 +178,10 @@ TEST_CASE("bad input exits with status 2, one line on stderr, and writes nothing
         {{"run", "--rule", "hetero", "--beta", "-1"}, "--beta: -1 is outside 0..1000"},
         {{"run", "--rule", "hetero", "--w-ref", "nan"}, "--w-ref: 'nan' is not a finite number"},
         {{"run", "--var-minor", "0"}, "--var-minor: 0 is outside 0.001..100"},
+        {{"run", "--circuit", "inhibitory", "--rho0", "0"}, "--rho0: 0 is outside 0.001..100"},
+        {{"run", "--circuit", "inhibitory", "--channels", "65"}, "--channels: 65 is outside 2..64"},
+        {{"run", "--circuit", "inhibitory", "--rate-spread", "inf"}, "--rate-spread: 'inf' is not a finite number"},
+        {{"run", "--circuit", "inhibitory", "--data", kData + "/correlated3.csv"}, "--data does not apply to --circuit inhibitory"},
         {{"run", "--subtract-mean", "yes"}, "--subtract-mean: 'yes' is not 0 or 1"},
         {{"run", "--eta", "1e999"}, "--eta: '1e999' is not a finite number"},
         {{"run", "--eta", ""}, "--eta: '' is not a number"},

@@ -97,23 +97,52 @@ TEST_CASE("several runs export w_1 and the history of each, named by its rule") 
     REQUIRE(sims[1].reset(p).empty());
     for (Simulation& sim : sims) sim.step(5);
 
-    const ExportFile csv = export_file(sims, ExportWhat::Weights, ExportFormat::Csv);
+    const ExportFile csv = export_file(sims, nullptr, ExportWhat::Weights, ExportFormat::Csv);
     CHECK(csv.text.rfind("rule,w_1,w_2,w_3\nhebb,", 0) == 0);
     CHECK(csv.text.find("\noja," + exact_number(sims[1].feedforward()->weights()(0, 0)) + ",") != std::string::npos);
-    const JsonParse json = parse_json(export_file(sims, ExportWhat::Weights, ExportFormat::Json).text);
+    const JsonParse json = parse_json(export_file(sims, nullptr, ExportWhat::Weights, ExportFormat::Json).text);
     REQUIRE(json.error.empty());
     CHECK(json.value.find("oja")->array.at(2).number == sims[1].feedforward()->weights()(0, 2));
 
-    const ExportFile history = export_file(sims, ExportWhat::History, ExportFormat::Csv);
+    const ExportFile history = export_file(sims, nullptr, ExportWhat::History, ExportFormat::Csv);
     // Plain Hebb has predictions, Oja none: its cells there are empty.
     CHECK(history.text.rfind("rule,step,norm,alignment,predicted_norm,predicted_alignment,output\n", 0) == 0);
     CHECK(history.text.find("\noja,0," + exact_number(sims[1].history().norm[0]) + "," +
                             exact_number(sims[1].history().alignment[0]) + ",,,") != std::string::npos);
-    const JsonParse histories = parse_json(export_file(sims, ExportWhat::History, ExportFormat::Json).text);
+    const JsonParse histories = parse_json(export_file(sims, nullptr, ExportWhat::History, ExportFormat::Json).text);
     REQUIRE(histories.error.empty());
     CHECK(histories.value.find("hebb")->find("norm")->array.back().number == sims[0].history().norm.back());
-    CHECK(export_file(sims, ExportWhat::Covariance, ExportFormat::Csv).text ==
+    CHECK(export_file(sims, nullptr, ExportWhat::Covariance, ExportFormat::Csv).text ==
           export_file(sims[0], ExportWhat::Covariance, ExportFormat::Csv).text);
+}
+
+TEST_CASE("the inhibitory balance exports its weights per channel, and its theory and rate as JSON") {
+    InhibitoryBalance balance;
+    REQUIRE(balance.reset(InhibitoryParams{}).empty());
+    balance.step(2000);
+    const ExportFile csv = export_file(balance, ExportFormat::Csv);
+    CHECK(csv.filename == "hebbian-inhibition.csv");
+    const CsvData table = parse_csv(csv.text);
+    REQUIRE(table.error.empty());
+    REQUIRE(table.values.rows() == balance.params().channels);
+    CHECK(table.values.col(0)(2) == 3.0);  // channels count from 1
+    CHECK(table.values.col(1) == balance.excitatory());
+    CHECK(table.values.col(2) == balance.inhibitory());
+    CHECK(table.values.col(3) == balance.excitatory() - balance.inhibitory());
+
+    const JsonParse json = parse_json(export_file(balance, ExportFormat::Json).text);
+    REQUIRE(json.error.empty());
+    CHECK(json.value.find("rho0")->number == balance.params().target_rate);
+    CHECK(json.value.find("predicted_rate")->number == balance.predicted_rate());
+    CHECK(json.value.find("co_tuning")->number == balance.co_tuning());
+    CHECK(json.value.find("inhibitory")->array.at(3).number == balance.inhibitory()(3));
+    CHECK(json.value.find("history")->find("rate")->array.back().number == balance.history_rate().back());
+
+    // A view without the balance refuses, naming where it is.
+    std::vector<Simulation> sims(1);
+    CHECK(export_file(sims, nullptr, ExportWhat::Inhibition, ExportFormat::Csv).error.find("stabilizers view") !=
+          std::string::npos);
+    CHECK(export_file(sims, &balance, ExportWhat::Inhibition, ExportFormat::Csv).text == csv.text);
 }
 
 TEST_CASE("a CSV import keeps good data and names the line and column of a bad cell") {

@@ -126,6 +126,8 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     run.norm = std::numeric_limits<double>::infinity();
     run.regime = "alpha = lambda_1";
     run.runs = {{"hebb", 12, 1e30, 0.9, 11}, {"decay", 12, 0.5, 0.99, 0}};
+    run.primary = "hebb";
+    run.inhibition = BalanceRun{12, 1.01, 1.0, 0.99, 0.98};
     const JsonParse reply = parse_json(reply_json("4", CommandKind::Get, "\"state\":" + state_json(PageState{}, run)));
     REQUIRE(reply.error.empty());
     CHECK(reply.value.find("command")->string == "get");
@@ -141,6 +143,14 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     CHECK(runs.array[0].find("diverged_at")->number == 11);
     CHECK(runs.array[1].find("norm")->number == 0.5);
     CHECK(runs.array[1].find("diverged_at")->type == JsonValue::Type::Null);
+    CHECK(state.find("primary")->string == "hebb");
+    const JsonValue& inhibition = *state.find("inhibition");
+    CHECK(inhibition.find("steps")->number == 12);
+    CHECK(inhibition.find("rate")->number == 1.01);
+    CHECK(inhibition.find("rho0")->number == 1.0);
+    CHECK(inhibition.find("predicted_rate")->number == 0.99);
+    CHECK(inhibition.find("co_tuning")->number == 0.98);
+    CHECK(parse_json(state_json(PageState{}, RunSummary{})).value.find("inhibition")->type == JsonValue::Type::Null);
     const JsonValue& p = *state.find("params");
     CHECK(p.find("eta")->number == 0.01);
     CHECK(p.find("seed")->string == "1");

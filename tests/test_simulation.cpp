@@ -28,6 +28,10 @@ TEST_CASE("invalid parameters are refused with a message naming the field, and t
     bad.batch = 0;
     CHECK(sim.reset(bad).find("batch") != std::string::npos);
 
+    bad = scenarios::two_d(Rule::Oja, 0.01);
+    bad.circuit = Circuit::Inhibitory;  // a circuit of its own (InhibitoryBalance)
+    CHECK(sim.reset(bad).find("InhibitoryBalance") != std::string::npos);
+
     CHECK(sim.steps_done() == 10);
     CHECK(sim.params().learning.rule == Rule::Oja);
     sim.step(5);
@@ -126,8 +130,9 @@ TEST_CASE("the empirical covariance of the samples seen approaches the true one"
 }
 
 TEST_CASE("names of rules, circuits and sources round-trip") {
-    for (Rule r : {Rule::Hebb, Rule::Decay, Rule::Oja, Rule::Sanger, Rule::Bcm}) CHECK(parse_rule(to_string(r)) == r);
-    for (Circuit c : {Circuit::Feedforward, Circuit::Recurrent}) CHECK(parse_circuit(to_string(c)) == c);
+    for (Rule r : {Rule::Hebb, Rule::Decay, Rule::Oja, Rule::Sanger, Rule::Bcm, Rule::Heterosynaptic})
+        CHECK(parse_rule(to_string(r)) == r);
+    for (Circuit c : {Circuit::Feedforward, Circuit::Recurrent, Circuit::Inhibitory}) CHECK(parse_circuit(to_string(c)) == c);
     for (SourceKind k : {SourceKind::Gaussian2D, SourceKind::Spectrum, SourceKind::Latent, SourceKind::Dataset})
         CHECK(parse_source_kind(to_string(k)) == k);
     CHECK_FALSE(parse_rule("Oja"));
@@ -160,4 +165,26 @@ TEST_CASE("no empirical covariance is kept unless asked for") {
     REQUIRE(sim.reset(p).empty());
     sim.step(1000);
     CHECK(sim.empirical_covariance().isZero(0.0));
+}
+
+TEST_CASE("the constant norm a rule's theory predicts comes with the run") {
+    Simulation sim;
+    REQUIRE(sim.reset(scenarios::spectrum(Rule::Oja, 4, 0.5, 0.01)).empty());
+    CHECK(sim.fixed_norm() == 1.0);
+    REQUIRE(sim.reset(scenarios::spectrum(Rule::Sanger, 4, 0.5, 0.01, 2)).empty());
+    CHECK(sim.fixed_norm() == 1.0);
+    SimParams hetero = scenarios::spectrum(Rule::Heterosynaptic, 4, 0.5, 0.01);
+    hetero.source.lambda1 = 2.0;
+    hetero.learning.beta = 0.5;
+    REQUIRE(sim.reset(hetero).empty());
+    CHECK(*sim.fixed_norm() == doctest::Approx(std::pow(3.0 * 0.5 * 2.0, -0.25)).epsilon(1e-12));
+    hetero.learning.w_ref = 0.1;  // no closed form
+    REQUIRE(sim.reset(hetero).empty());
+    CHECK_FALSE(sim.fixed_norm());
+    for (Rule rule : {Rule::Hebb, Rule::Decay, Rule::Bcm}) {
+        REQUIRE(sim.reset(scenarios::spectrum(rule, 4, 0.5, 0.01)).empty());
+        CHECK_FALSE(sim.fixed_norm());
+    }
+    REQUIRE(sim.reset(scenarios::latent_recurrent(4, 0.01, 1.0)).empty());
+    CHECK_FALSE(sim.fixed_norm());
 }

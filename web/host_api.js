@@ -85,7 +85,8 @@
     reset: () => call({ type: 'reset' }).then((reply) => reply.state),
     step: (count) => call({ type: 'step', count: count === undefined ? 1 : count }).then((reply) => reply.state),
     link: () => call({ type: 'link' }).then((reply) => reply.link),
-    // The text of a CSV or JSON export: what is weights, recurrent, covariance or history.
+    // The text of a CSV or JSON export: what is weights, recurrent, covariance, history or inhibition
+    // (the stabilizers view's inhibitory balance).
     exportData: (what, format) => call({ type: 'export', what: what, format: format }).then((reply) => reply.text),
     // The same as a file download; download('view', 'png') saves what the canvas shows.
     download: (what, format) => call({ type: 'export', what: what, format: format }).then((reply) => {

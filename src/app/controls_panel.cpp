@@ -107,7 +107,8 @@ bool draw_learning(View view, SimParams& p, TouchTargets& targets) {
                 "  hebb    dw = eta y x\n  decay   dw = eta (y x - alpha w)\n  oja     dw = eta y (x - y w)\n"
                 "  bcm     dw = eta y (y - theta) x,  dtheta = theta_rate (y^2 - theta)\n"
                 "  hetero  dw = eta (y x - beta (w - w_ref) y^4)\n"
-                "The inhibitory panel learns at the same eta: dw_inh_j = eta s_j (y - rho0).");
+                "The inhibitory panel is its own circuit, with its own sliders below:\n"
+                "  dw_inh_j = inh_eta s_j (y - rho0),  w_inh >= 0.");
     } else {
         changed |= parameter_combo(ParameterId::Rule, p, [&p](int rule) { return circuit_takes(p.circuit, static_cast<Rule>(rule)); });
     }
@@ -119,6 +120,13 @@ bool draw_learning(View view, SimParams& p, TouchTargets& targets) {
     if (every_rule || p.learning.rule == Rule::Heterosynaptic) {
         changed |= parameter_slider(ParameterId::Beta, p, targets);
         changed |= parameter_slider(ParameterId::WRef, p, targets);
+    }
+    if (view == View::Stabilizers) {
+        ImGui::Separator();
+        ImGui::TextDisabled("inhibitory panel: balanced inhibition");
+        for (ParameterId id : {ParameterId::InhibitoryEta, ParameterId::TargetRate, ParameterId::Drive, ParameterId::Channels,
+                               ParameterId::TuningWidth, ParameterId::InputRate, ParameterId::RateSpread})
+            changed |= parameter_slider(id, p, targets);
     }
     return changed;
 }

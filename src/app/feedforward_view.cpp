@@ -77,7 +77,8 @@ void draw_weight_bars(ImVec2 size, const Simulation& sim) {
         const std::string title = "w_" + std::to_string(r + 1) + " / |w_" + std::to_string(r + 1) + "| beside PC" +
                                   std::to_string(sanger ? r + 1 : 1);
         bar_chart(title.c_str(), each, norm > 0.0 ? Eigen::VectorXd(wr / norm) : wr, pc, colours().orange,
-                  colours().green, {{"w (unit length)", colours().orange}, {"PC (sign matched)", colours().green}});
+                  colours().green, {{"w (unit length)", colours().orange}, {"PC (sign matched)", colours().green}},
+                  "input index i");
     }
 }
 

@@ -236,9 +236,7 @@ ViewRun stabilizers_run(long long steps) {
         run.sims[static_cast<size_t>(s)].step(steps);
     }
     run.balance.emplace();
-    InhibitoryParams balance;
-    balance.eta = setup.params.learning.eta;
-    REQUIRE(run.balance->reset(balance).empty());
+    REQUIRE(run.balance->reset(balance_params(setup.params)).empty());
     run.balance->step(steps);
     return run;
 }
@@ -265,13 +263,13 @@ TEST_CASE("the stabilizers' table: Hebb unbounded, Oja at 1, hetero at its fixed
     CHECK(stabilizer_row(run.sims[2]).norm == "1");
     CHECK(stabilizer_row(run.sims[3]).direction.rfind("no", 0) == 0);  // BCM on Gaussian inputs
     CHECK(stabilizer_row(run.sims[4]).norm == "(3 beta lambda_1)^(-1/4) = 0.76");
-    CHECK(predicted_fixed_norm(run.sims[2]) == 1.0);
-    CHECK(*predicted_fixed_norm(run.sims[4]) == doctest::Approx(std::pow(3.0, -0.25)));
-    CHECK_FALSE(predicted_fixed_norm(run.sims[0]));
+    CHECK(run.sims[2].fixed_norm() == 1.0);
+    CHECK(*run.sims[4].fixed_norm() == doctest::Approx(std::pow(3.0, -0.25)));
+    CHECK_FALSE(run.sims[0].fixed_norm());
     // After 3000 steps Oja and hetero hold their predicted norms and point along PC1.
     for (size_t s : {size_t(2), size_t(4)}) {
         CAPTURE(s);
-        CHECK(run.sims[s].history().norm.back() == doctest::Approx(*predicted_fixed_norm(run.sims[s])).epsilon(0.15));
+        CHECK(run.sims[s].history().norm.back() == doctest::Approx(*run.sims[s].fixed_norm()).epsilon(0.15));
         CHECK(run.sims[s].history().alignment.back() > 0.95);
     }
     CHECK(stabilizer_status(run.sims[2]).rfind("Oja |w| 1", 0) == 0);

@@ -73,8 +73,9 @@ std::string answer_host_message(App& app, std::string_view text) {
             if (command.what == embed::ExportWhat::View) {
                 changes.download = DownloadRequest{command.what, command.format};
             } else {
-                const embed::ExportFile file = embed::export_file(
-                    app.runs[static_cast<size_t>(view_index(app.ui.view))].sims, command.what, command.format);
+                const ViewRun& run = app.runs[static_cast<size_t>(view_index(app.ui.view))];
+                const embed::ExportFile file =
+                    embed::export_file(run.sims, run.balance ? &*run.balance : nullptr, command.what, command.format);
                 if (!file.error.empty()) return embed::refusal_json(message.id, file.error);
                 members = "\"filename\":" + embed::json_quote(file.filename) + ",\"mime\":" + embed::json_quote(file.mime) +
                           ",\"text\":" + embed::json_quote(file.text) + ",";

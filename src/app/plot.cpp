@@ -172,13 +172,13 @@ void Plot::marker(double x, ImU32 colour, const std::string& text) {
 std::vector<double> as_x(const std::vector<long long>& steps) { return {steps.begin(), steps.end()}; }
 
 void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const Eigen::VectorXd& b,
-               ImU32 colour_a, ImU32 colour_b, const std::vector<LegendEntry>& legend) {
+               ImU32 colour_a, ImU32 colour_b, const std::vector<LegendEntry>& legend, const char* x_label) {
     Range y = empty_range();
     include(y, 0.0);
     for (const Eigen::VectorXd* v : {&a, &b})
         for (Eigen::Index i = 0; i < v->size(); ++i) include(y, (*v)(i));
     const Eigen::Index n = std::max(a.size(), b.size());
-    Plot plot(title, size, Range{-0.5, double(n) - 0.5, false}, finish(y, 0.25), "input index i", legend);
+    Plot plot(title, size, Range{-0.5, double(n) - 0.5, false}, finish(y, 0.25), x_label, legend);
     const float half_gap = 0.5f * (plot.to_screen(1.0, 0.0).x - plot.to_screen(0.0, 0.0).x);
     const float bar = std::max(1.0f, 0.4f * half_gap);
     ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -59,9 +59,9 @@ private:
 // History steps as plot x values.
 std::vector<double> as_x(const std::vector<long long>& steps);
 
-// Two series as grouped bars (index on x, value on y): a in colour_a, b in colour_b.
+// Two series as grouped bars (index on x, labelled `x_label`; value on y): a in colour_a, b in colour_b.
 void bar_chart(const char* title, ImVec2 size, const Eigen::VectorXd& a, const Eigen::VectorXd& b,
-               ImU32 colour_a, ImU32 colour_b, const std::vector<LegendEntry>& legend);
+               ImU32 colour_a, ImU32 colour_b, const std::vector<LegendEntry>& legend, const char* x_label);
 
 // Polyline through screen points, dashed (dash length `dash`) or solid.
 void stroke_path(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 colour, Stroke stroke,

@@ -24,14 +24,6 @@ SimParams params_for(View view, const SimParams& params, size_t run) {
     return p;
 }
 
-// The stabilizers' inhibitory panel learns at the view's rate from inputs fixed by its seed.
-InhibitoryParams balance_params(const SimParams& params) {
-    InhibitoryParams p;
-    p.eta = params.learning.eta;
-    p.seed = params.seed;
-    return p;
-}
-
 // "" when every run of the view can start with `params`, else why not.
 std::string check(const ViewRun& run, View view, const SimParams& params) {
     for (size_t s = 0; s < run.sims.size(); ++s)
@@ -84,7 +76,9 @@ std::string download(App& app, const DownloadRequest& request) {
         app.png_request = std::string("hebbian-") + view_name(app.ui.view) + ".png";
         return "";
     }
-    const embed::ExportFile file = embed::export_file(run_of(app, app.ui.view).sims, request.what, request.format);
+    const ViewRun& run = run_of(app, app.ui.view);
+    const embed::ExportFile file =
+        embed::export_file(run.sims, run.balance ? &*run.balance : nullptr, request.what, request.format);
     app.ui.export_error = file.error;
     if (file.error.empty()) offer_download(file.filename, file.mime, file.text);
     return file.error;
@@ -194,7 +188,10 @@ embed::RunSummary run_summary(const App& app) {
     summary.lambda1 = sim.components().values(0);
     for (const Simulation& s : run.sims) summary.diverged = summary.diverged || s.divergence().diverged;
     summary.playing = run.playing;
-    summary.regime = sim.regime();
+    summary.primary = to_string(sim.params().learning.rule);
+    if (run.sims.size() == 1) summary.regime = sim.regime();
+    for (size_t s = 0; run.sims.size() > 1 && s < run.sims.size(); ++s)
+        summary.regime += (s ? "; " : "") + to_string(run.sims[s].params().learning.rule) + ": " + run.sims[s].regime();
     summary.error = run.error;
     summary.data_name = sim.params().source.kind == SourceKind::Dataset ? app.ui.data_name : "";
     for (const Simulation& s : run.sims) {
@@ -202,6 +199,11 @@ embed::RunSummary run_summary(const App& app) {
         summary.runs.push_back({to_string(s.params().learning.rule), s.steps_done(), h.norm.empty() ? 0.0 : h.norm.back(),
                                 h.alignment.empty() ? 0.0 : h.alignment.back(),
                                 s.divergence().diverged ? s.divergence().step : 0});
+    }
+    if (run.balance) {
+        const InhibitoryBalance& b = *run.balance;
+        summary.inhibition = embed::BalanceRun{b.steps_done(), b.history_rate().empty() ? 0.0 : b.history_rate().back(),
+                                               b.params().target_rate, b.predicted_rate(), b.co_tuning()};
     }
     return summary;
 }

@@ -66,6 +66,7 @@ Changes draw_share_panel(View view, const ViewRun& run, UiState& ui) {
         export_row(recurrent_view(view) ? "W (recurrent)" : "weights W", ExportWhat::Weights, changes);
         export_row("covariance C", ExportWhat::Covariance, changes);
         export_row("history", ExportWhat::History, changes);
+        if (view == View::Stabilizers) export_row("inhibition", ExportWhat::Inhibition, changes);
         ImGui::TextUnformatted("this view");
         ImGui::SameLine(ImGui::GetFontSize() * 9);
         if (ImGui::SmallButton("PNG")) changes.download = DownloadRequest{ExportWhat::View, ExportFormat::Png};

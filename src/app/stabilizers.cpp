@@ -42,14 +42,6 @@ const StabilizerFacts& stabilizer_facts(Rule rule) {
 
 const StabilizerFacts& balance_facts() { return kBalance; }
 
-std::optional<double> predicted_fixed_norm(const Simulation& sim) {
-    const FeedforwardParams& learning = sim.params().learning;
-    if (learning.rule == Rule::Oja) return 1.0;
-    if (learning.rule == Rule::Heterosynaptic && learning.w_ref == 0.0)
-        return heterosynaptic_fixed_norm(learning.beta, sim.components().values(0));
-    return std::nullopt;
-}
-
 StabilizerRow stabilizer_row(const Simulation& sim) {
     const History& h = sim.history();
     StabilizerRow row;
@@ -92,7 +84,7 @@ StabilizerRow stabilizer_row(const Simulation& sim) {
         case Rule::Heterosynaptic:
             row.bounded = "yes";
             row.norm = sim.params().learning.w_ref == 0.0
-                           ? "(3 beta lambda_1)^(-1/4) = " + format_number(*predicted_fixed_norm(sim))
+                           ? "(3 beta lambda_1)^(-1/4) = " + format_number(*sim.fixed_norm())
                            : "a fixed norm (a closed form needs w_ref = 0)";
             row.direction = "yes";
             break;

@@ -1,6 +1,6 @@
 // The stabilizers view's words and numbers, without drawing: each rule's name, equation and
 // what it needs to know, its row of the view's table (the theory, with the run's own
-// numbers), the constant |w| a rule's theory predicts, and a one-line status per run.
+// numbers), and a one-line status per run.
 // Pure: reads core runs, no ImGui, so the helpers' tests check it.
 #pragma once
 
@@ -33,11 +33,6 @@ struct StabilizerRow {
 
 StabilizerRow stabilizer_row(const Simulation& sim);
 StabilizerRow balance_row(const InhibitoryBalance& balance);
-
-// The constant |w| a rule's theory predicts for this run, if there is one: Oja 1, hetero
-// (3 beta lambda_1)^(-1/4) when w_ref = 0. (Hebb and decay predict a trajectory instead:
-// History::predicted_norm.)
-std::optional<double> predicted_fixed_norm(const Simulation& sim);
 
 // A short line for small screens: "Oja |w| 1, cos 0.998", "Hebb: diverged at step 35012";
 // `brief`, for a half-width column: "Oja |w| 1", "Hebb: diverged".

@@ -53,7 +53,7 @@ Range norm_range(const ViewRun& run, bool without_hebb) {
         if (without_hebb && rule_of(sim) == Rule::Hebb) continue;
         include(range, sim.history().norm);
         include(range, sim.history().predicted_norm);
-        if (auto fixed = predicted_fixed_norm(sim)) include(range, *fixed);
+        if (auto fixed = sim.fixed_norm()) include(range, *fixed);
     }
     return range;
 }
@@ -72,7 +72,7 @@ void draw_norms(ImVec2 size, const ViewRun& run, bool compact, bool legend) {
         const std::vector<double> x = as_x(h.step);
         const ImU32 colour = rule_colour(rule_of(sim));
         plot.line(x, h.predicted_norm, colour, Stroke::Dashed, 1.0f);
-        if (auto fixed = predicted_fixed_norm(sim)) plot.segment(0.0, *fixed, step_axis(run).hi, *fixed, colour, Stroke::Dashed, 1.0f);
+        if (auto fixed = sim.fixed_norm()) plot.segment(0.0, *fixed, step_axis(run).hi, *fixed, colour, Stroke::Dashed, 1.0f);
         plot.line(x, h.norm, colour, Stroke::Solid, 2.0f);
     }
     const Simulation& hebb = run.primary();
@@ -119,7 +119,7 @@ void draw_weights(ImVec2 size, const ViewRun& run) {
 // The fixed excitatory and the learned inhibitory weight of each channel.
 void draw_balance_weights(ImVec2 size, const InhibitoryBalance& balance) {
     bar_chart("inhibition: weights", size, balance.excitatory(), balance.inhibitory(), colours().vermillion,
-              colours().blue, {{"exc", colours().vermillion}, {"inh", colours().blue}});
+              colours().blue, {{"exc", colours().vermillion}, {"inh", colours().blue}}, "channel j");
 }
 
 void draw_balance_rate(ImVec2 size, const ViewRun& run, const InhibitoryBalance& balance, bool compact) {
@@ -222,16 +222,17 @@ Changes draw_stabilizers_view(const ViewRun& run, UiState& ui) {
                            "each other rule stops it in its own way, and needs something to do so. Hover a rule in the "
                            "table for its equation.");
     draw_rule_key(run);
-    // The table (a header and six rows of up to two lines) where there is room; else only the plots.
+    // The plots over the table (a header and six rows of up to two lines). The plots keep at
+    // least 24 lines: on a shorter screen the table follows them and the view scrolls.
     const float font = ImGui::GetFontSize();
-    const bool table = ImGui::GetContentRegionAvail().y > 40 * font;
-    const float table_height = table ? 17.5f * font : 0.0f;
-    const float plots = ImGui::GetContentRegionAvail().y - table_height;
+    const float table_height = 17.5f * font;
+    const float plots = std::max(ImGui::GetContentRegionAvail().y - table_height, 24.0f * font);
     const float half = 0.5f * (avail.x - gap);
-    draw_norms(ImVec2(half, 0.52f * plots), run, false, false);
+    const float top = 0.52f * plots;
+    draw_norms(ImVec2(half, top), run, false, false);
     ImGui::SameLine();
-    draw_alignments(ImVec2(half, 0.52f * plots), run, false);
-    const float row = ImGui::GetContentRegionAvail().y - table_height;
+    draw_alignments(ImVec2(half, top), run, false);
+    const float row = plots - top - ImGui::GetStyle().ItemSpacing.y;
     draw_weights(ImVec2(half, row), run);
     ImGui::SameLine();
     if (half > 30 * font) {  // the inhibitory panel's two plots side by side, else stacked
@@ -246,7 +247,7 @@ Changes draw_stabilizers_view(const ViewRun& run, UiState& ui) {
         draw_balance_rate(ImVec2(half, each), run, balance, false);
         ImGui::EndGroup();
     }
-    if (table) draw_table(run);
+    draw_table(run);
     return {};
 }
 

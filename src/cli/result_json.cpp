@@ -17,6 +17,8 @@ void write_params(JsonWriter& json, const Simulation& sim, const RunOptions& opt
     json.field("eta", p.learning.eta);
     json.field("alpha", p.learning.alpha);
     json.field("theta_rate", p.learning.theta_rate);
+    json.field("beta", p.learning.beta);
+    json.field("w_ref", p.learning.w_ref);
     json.field("steps", options.steps);
     json.field("batch", static_cast<long long>(p.batch));
     json.field("seed", std::to_string(p.seed));
@@ -42,7 +44,47 @@ void write_history(JsonWriter& json, const History& h) {
     json.end_object();
 }
 
+void write_inhibitory_params(JsonWriter& json, const InhibitoryParams& p, const RunOptions& options) {
+    json.key("params");
+    json.begin_object();
+    json.field("circuit", to_string(Circuit::Inhibitory));
+    json.field("inh_eta", p.eta);
+    json.field("rho0", p.target_rate);
+    json.field("drive", p.drive);
+    json.field("channels", static_cast<long long>(p.channels));
+    json.field("tuning_width", p.tuning_width);
+    json.field("input_rate", p.mean_rate);
+    json.field("rate_spread", p.rate_spread);
+    json.field("steps", options.steps);
+    json.field("seed", std::to_string(p.seed));
+    json.end_object();
+}
+
 }  // namespace
+
+void write_result_json(std::ostream& out, const InhibitoryBalance& balance, const RunOptions& options) {
+    JsonWriter json(out);
+    json.begin_object();
+    write_inhibitory_params(json, balance.params(), options);
+    json.field("steps_done", balance.steps_done());
+    json.field("excitatory", balance.excitatory());
+    json.field("inhibitory", balance.inhibitory());
+    json.field("net_weight", Eigen::VectorXd(balance.excitatory() - balance.inhibitory()));
+    json.field("predicted_net_weight", balance.predicted_net_weight());
+    const std::vector<double>& rate = balance.history_rate();
+    json.key("rate");
+    if (rate.empty()) json.null(); else json.value(rate.back());
+    json.field("predicted_rate", balance.predicted_rate());
+    json.field("co_tuning", balance.co_tuning());
+    json.key("history");
+    json.begin_object();
+    json.field("stride", balance.history_stride());
+    json.field("step", balance.history_step());
+    json.field("rate", rate);
+    json.end_object();
+    json.end_object();
+    out << '\n';
+}
 
 void write_result_json(std::ostream& out, const Simulation& sim, const RunOptions& options) {
     JsonWriter json(out);

@@ -10,5 +10,7 @@ namespace hebbian {
 
 // Writes the JSON document described in README.md ("The result file").
 void write_result_json(std::ostream& out, const Simulation& sim, const RunOptions& options);
+// The same for --circuit inhibitory ("The result file of the inhibitory circuit").
+void write_result_json(std::ostream& out, const InhibitoryBalance& balance, const RunOptions& options);
 
 }  // namespace hebbian

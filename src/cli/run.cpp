@@ -54,12 +54,24 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.sim.source.data = std::make_shared<const Eigen::MatrixXd>(std::move(csv.values));
     }
 
-    Simulation sim;
-    if (std::string why = sim.reset(options.sim); !why.empty()) return fail(err, why);
-    sim.step(options.steps);
-
     std::ostringstream json;
-    write_result_json(json, sim, options);
+    std::string summary;
+    if (options.sim.circuit == Circuit::Inhibitory) {
+        if (!options.data_path.empty()) return fail(err, "--data does not apply to --circuit inhibitory (its inputs are its channels' rates)");
+        InhibitoryBalance balance;
+        if (std::string why = balance.reset(balance_params(options.sim)); !why.empty()) return fail(err, why);
+        balance.step(options.steps);
+        write_result_json(json, balance, options);
+        summary = std::to_string(balance.steps_done()) + " steps";
+    } else {
+        Simulation sim;
+        if (std::string why = sim.reset(options.sim); !why.empty()) return fail(err, why);
+        sim.step(options.steps);
+        write_result_json(json, sim, options);
+        const Divergence& d = sim.divergence();
+        summary = std::to_string(sim.steps_done()) + " steps";
+        if (d.diverged) summary += ", diverged at step " + std::to_string(d.step) + " (" + d.reason + ")";
+    }
     std::ofstream result(options.out_path, std::ios::binary);
     if (!result) return fail(err, "cannot write result file '" + options.out_path + "'");
     result << json.str();
@@ -69,10 +81,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         return fail(err, "writing '" + options.out_path + "' failed");
     }
 
-    const Divergence& d = sim.divergence();
-    out << "hebbian: " << sim.steps_done() << " steps";
-    if (d.diverged) out << ", diverged at step " << d.step << " (" << d.reason << ")";
-    out << "; result in " << options.out_path << '\n';
+    out << "hebbian: " << summary << "; result in " << options.out_path << '\n';
     return 0;
 }
 

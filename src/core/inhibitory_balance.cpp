@@ -15,11 +15,11 @@ bool positive_finite(double v) { return std::isfinite(v) && v > 0.0; }
 
 std::string validate(const InhibitoryParams& p) {
     if (p.channels < 2 || p.channels > 64) return "channels must be between 2 and 64";
-    if (!positive_finite(p.eta) || p.eta > 1.0) return "eta must be in (0, 1]";
-    if (!positive_finite(p.target_rate) || p.target_rate > 100.0) return "target_rate (rho0) must be in (0, 100]";
+    if (!positive_finite(p.eta) || p.eta > 1.0) return "inh_eta must be in (0, 1]";
+    if (!positive_finite(p.target_rate) || p.target_rate > 100.0) return "rho0 (the target rate) must be in (0, 100]";
     if (!positive_finite(p.drive) || p.drive > 100.0) return "drive must be in (0, 100]";
     if (!positive_finite(p.tuning_width) || p.tuning_width > 64.0) return "tuning_width must be in (0, 64]";
-    if (!positive_finite(p.mean_rate) || p.mean_rate > 100.0) return "mean_rate must be in (0, 100]";
+    if (!positive_finite(p.mean_rate) || p.mean_rate > 100.0) return "input_rate (the mean input rate m) must be in (0, 100]";
     if (!std::isfinite(p.rate_spread) || p.rate_spread < 0.0 || p.rate_spread > 2.0)
         return "rate_spread must be in [0, 2]";
     if (p.history_capacity < 16) return "history_capacity must be at least 16";

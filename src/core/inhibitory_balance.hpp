@@ -29,11 +29,11 @@ namespace hebbian {
 
 struct InhibitoryParams {
     int channels = 8;           // M input channels (2..64)
-    double eta = 0.002;         // inhibitory learning rate (> 0)
-    double target_rate = 1.0;   // rho0, the output rate inhibition steers to (> 0)
+    double eta = 0.002;         // inhibitory learning rate (> 0; key inh_eta)
+    double target_rate = 1.0;   // rho0, the output rate inhibition steers to (> 0; key rho0)
     double drive = 1.0;         // scale of the excitatory weights (> 0)
     double tuning_width = 1.5;  // width of the excitatory tuning, in channels (> 0)
-    double mean_rate = 1.0;     // m, the mean input rate of every channel (> 0)
+    double mean_rate = 1.0;     // m, the mean input rate of every channel (> 0; key input_rate)
     double rate_spread = 0.3;   // sigma of the lognormal rates (0..2)
     std::uint64_t seed = 1;     // fixes the input rates
     int history_capacity = 512; // points kept per history series (>= 16)

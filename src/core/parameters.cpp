@@ -33,8 +33,9 @@ std::string circuit_name(int i) { return to_string(static_cast<Circuit>(i)); }
 std::vector<Parameter> make_parameters() {
     return {
     {ParameterId::Circuit, "", "--circuit", "circuit", K::Choice, 0, 0, S::Linear, "runner",
-     "feedforward: k outputs y = W x; recurrent: an all-to-all matrix W (the page: the view decides)", "",
-     HEBBIAN_CHOICE(circuit, Circuit), 2, circuit_name},
+     "feedforward: k outputs y = W x; recurrent: an all-to-all matrix W; inhibitory: balanced inhibitory "
+     "plasticity (the page: the view decides)", "",
+     HEBBIAN_CHOICE(circuit, Circuit), 3, circuit_name},
     {ParameterId::Source, "source", "--source", "source", K::Choice, 0, 0, S::Linear, "all",
      "input model (the runner's --data and the page's Load CSV give a data set instead)",
      "Input model x = A z + sigma e (z, e standard normal), covariance C = A A^T + sigma^2 I:\n"
@@ -86,6 +87,38 @@ std::vector<Parameter> make_parameters() {
      "The reference weight of dw = eta (y x - beta (w - w_ref) y^4): with an active output, a silent "
      "synapse relaxes to w_ref.",
      HEBBIAN_FIELD(learning.w_ref), 0, nullptr},
+    {ParameterId::InhibitoryEta, "inh_eta", "--inh-eta", "inh. eta", K::Real, 1e-6, 1, S::Log, "inhibitory",
+     "inhibitory learning rate",
+     "dw_inh_j = inh_eta s_j (y - rho0), w_inh >= 0 (Vogels et al. 2011, rate form): inhibition grows on "
+     "channels active while the output fires above rho0 and shrinks while it fires below.",
+     HEBBIAN_FIELD(inhibition.eta), 0, nullptr},
+    {ParameterId::TargetRate, "rho0", "--rho0", "rho0", K::Real, 1e-3, 100, S::Log, "inhibitory",
+     "the output rate inhibition steers to",
+     "The target rate of dw_inh_j = eta s_j (y - rho0). The rate settles at rho0 M m^2 / (v + M m^2), within "
+     "1% of rho0 at the defaults, whatever the excitatory drive.",
+     HEBBIAN_FIELD(inhibition.target_rate), 0, nullptr},
+    {ParameterId::Drive, "drive", "--drive", "drive", K::Real, 1e-3, 100, S::Log, "inhibitory",
+     "scale of the fixed excitatory weights",
+     "w_exc_j = drive (0.2 + exp(-(j - M/2)^2 / (2 width^2))): a stronger drive is met by stronger "
+     "inhibition, and the rate still settles at rho0.",
+     HEBBIAN_FIELD(inhibition.drive), 0, nullptr},
+    {ParameterId::Channels, "channels", "--channels", "channels", K::Whole, 2, 64, S::Linear, "inhibitory",
+     "input channels M",
+     "Each channel carries one rate s_j to an excitatory and an inhibitory synapse.",
+     HEBBIAN_FIELD(inhibition.channels), 0, nullptr},
+    {ParameterId::TuningWidth, "tuning_width", "--tuning-width", "tuning width", K::Real, 0.1, 64, S::Log, "inhibitory",
+     "width of the excitatory tuning, in channels",
+     "The Gaussian bump of w_exc around the preferred channel M/2; the learned inhibition copies it.",
+     HEBBIAN_FIELD(inhibition.tuning_width), 0, nullptr},
+    {ParameterId::InputRate, "input_rate", "--input-rate", "input rate", K::Real, 1e-3, 100, S::Log, "inhibitory",
+     "mean rate m of every input channel",
+     "s_j = m exp(sigma xi_j - sigma^2 / 2), xi_j standard normal: mean m, variance v = m^2 (exp(sigma^2) - 1).",
+     HEBBIAN_FIELD(inhibition.mean_rate), 0, nullptr},
+    {ParameterId::RateSpread, "rate_spread", "--rate-spread", "rate spread", K::Real, 0, 2, S::Linear, "inhibitory",
+     "sigma of the lognormal input rates",
+     "How much the channels' rates vary from sample to sample; 0 makes every channel fire at m, and the "
+     "channels cannot be told apart (the co-tuning needs variation).",
+     HEBBIAN_FIELD(inhibition.rate_spread), 0, nullptr},
     {ParameterId::VarianceMajor, "var_major", "--var-major", "var major", K::Real, 1e-3, 100, S::Log, "gaussian2d",
      "variance along the major axis (lambda_1)", "The largest eigenvalue of C.",
      HEBBIAN_FIELD(source.variance_major), 0, nullptr},
@@ -217,7 +250,8 @@ double effective_alpha(const FeedforwardParams& learning) {
 }
 
 bool circuit_takes(Circuit circuit, Rule rule) {
-    return circuit == Circuit::Feedforward || rule == Rule::Hebb || rule == Rule::Decay;
+    return circuit == Circuit::Feedforward ||
+           (circuit == Circuit::Recurrent && (rule == Rule::Hebb || rule == Rule::Decay));
 }
 
 std::string rules_of(Circuit circuit) {

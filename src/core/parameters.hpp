@@ -30,7 +30,8 @@ enum class SliderScale { Linear, Log };
 // Every entry by name, in table order: code that means one parameter names it here, so a
 // misspelt parameter does not compile (tests/test_parameters.cpp checks the order).
 enum class ParameterId {
-    Circuit, Source, Inputs, Rule, Outputs, Eta, Alpha, ThetaRate, Beta, WRef, VarianceMajor, VarianceMinor, Angle,
+    Circuit, Source, Inputs, Rule, Outputs, Eta, Alpha, ThetaRate, Beta, WRef, InhibitoryEta, TargetRate, Drive,
+    Channels, TuningWidth, InputRate, RateSpread, VarianceMajor, VarianceMinor, Angle,
     Lambda1, Ratio, Signals, SignalVariance, NoiseVariance, Baseline, SubtractMean, Batch, Seed, InitScale,
     History, Count
 };

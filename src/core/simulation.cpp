@@ -27,7 +27,8 @@ constexpr Name kRuleNames[] = {{"hebb", int(Rule::Hebb)},
                                {"bcm", int(Rule::Bcm)},
                                {"hetero", int(Rule::Heterosynaptic)}};
 constexpr Name kCircuitNames[] = {{"feedforward", int(Circuit::Feedforward)},
-                                  {"recurrent", int(Circuit::Recurrent)}};
+                                  {"recurrent", int(Circuit::Recurrent)},
+                                  {"inhibitory", int(Circuit::Inhibitory)}};
 constexpr Name kSourceNames[] = {{"gaussian2d", int(SourceKind::Gaussian2D)},
                                  {"spectrum", int(SourceKind::Spectrum)},
                                  {"latent", int(SourceKind::Latent)},
@@ -47,6 +48,14 @@ std::optional<Enum> value_of(const Name (&names)[N], const std::string& text) {
     return std::nullopt;
 }
 
+// The constant |w_1| a rule's theory predicts (see Simulation::fixed_norm).
+std::optional<double> predicted_fixed_norm(const FeedforwardParams& learning, double lambda1) {
+    if (learning.rule == Rule::Oja || learning.rule == Rule::Sanger) return 1.0;
+    if (learning.rule == Rule::Heterosynaptic && learning.w_ref == 0.0)
+        return heterosynaptic_fixed_norm(learning.beta, lambda1);
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string to_string(Rule rule) { return name_of(kRuleNames, int(rule)); }
@@ -58,7 +67,15 @@ std::optional<SourceKind> parse_source_kind(const std::string& name) {
     return value_of<SourceKind>(kSourceNames, name);
 }
 
+InhibitoryParams balance_params(const SimParams& params) {
+    InhibitoryParams p = params.inhibition;
+    p.seed = params.seed;
+    p.history_capacity = params.history_capacity;
+    return p;
+}
+
 std::string validate(const SimParams& p) {
+    if (p.circuit == Circuit::Inhibitory) return validate(balance_params(p));
     if (std::string why = validate(p.source); !why.empty()) return why;
     const int inputs = input_count(p.source);
     if (p.circuit == Circuit::Recurrent) {
@@ -81,6 +98,8 @@ std::string validate(const SimParams& p) {
 Simulation::Simulation() { reset(SimParams{}); }
 
 std::string Simulation::reset(const SimParams& params) {
+    if (params.circuit == Circuit::Inhibitory)
+        return "the inhibitory circuit runs in InhibitoryBalance (inhibitory_balance.hpp), not in a Simulation";
     if (std::string why = validate(params); !why.empty()) return why;
     params_ = params;
     Rng model_rng = stream_rng(params.seed, kModelStream);
@@ -103,7 +122,9 @@ std::string Simulation::reset(const SimParams& params) {
             for (Eigen::Index i = 0; i < initial_weights_.rows(); ++i)
                 initial_weights_(i, j) = params.init_scale * weight_rng.normal();
         feedforward_ = std::make_unique<FeedforwardCircuit>(params.learning, initial_weights_);
+        fixed_norm_ = predicted_fixed_norm(params.learning, components_.values(0));
     } else {
+        fixed_norm_.reset();
         initial_weights_ = Eigen::MatrixXd::Zero(n, n);
         recurrent_ = std::make_unique<RecurrentCircuit>(RecurrentParams{params.learning.eta, alpha_in_use()}, n);
         initial_relative_error_ = relative_frobenius_error(alpha_in_use() * initial_weights_, covariance_);

@@ -30,13 +30,17 @@
 #include "block_covariance.hpp"
 #include "divergence.hpp"
 #include "feedforward.hpp"
+#include "inhibitory_balance.hpp"
 #include "random.hpp"
 #include "recurrent.hpp"
 #include "source.hpp"
 
 namespace hebbian {
 
-enum class Circuit { Feedforward, Recurrent };
+// Feedforward and recurrent circuits run in a Simulation. The inhibitory one is the balanced
+// inhibitory plasticity of inhibitory_balance.hpp, run by InhibitoryBalance (the stabilizers
+// view's panel, the runner's --circuit inhibitory) from SimParams::inhibition.
+enum class Circuit { Feedforward, Recurrent, Inhibitory };
 
 struct SimParams {
     SourceParams source;            // where the inputs come from
@@ -53,7 +57,12 @@ struct SimParams {
                                     // block as one rank-B update (O(N^2) a sample); only when asked
     int history_capacity = 1024;    // points kept per history series (>= 16); older ones thin out
     int recent_capacity = 256;      // recent samples kept for plots (>= 1)
+    InhibitoryParams inhibition;    // the inhibitory circuit's own parameters (its seed and history
+                                    // capacity are the two above: balance_params)
 };
+
+// The inhibitory circuit's parameters: `inhibition` with SimParams' seed and history capacity.
+InhibitoryParams balance_params(const SimParams& params);
 
 constexpr int kMaxBatch = 4096;
 // Samples drawn (and, for the recurrent circuit, learned) per block inside step().
@@ -134,6 +143,10 @@ public:
 
     // One sentence on what the theory predicts for this rule and alpha vs lambda_1.
     std::string regime() const;
+    // The constant |w_1| the rule's theory predicts, if there is one (computed by reset):
+    // Oja and Sanger 1, hetero (3 beta lambda_1)^(-1/4) when w_ref = 0. Hebb and decay predict
+    // a trajectory instead (History::predicted_norm).
+    const std::optional<double>& fixed_norm() const { return fixed_norm_; }
 
 private:
     void record();
@@ -162,6 +175,7 @@ private:
     PrincipalComponents components_;
     double initial_relative_error_ = 1.0;
     double noise_floor_ = 0.0;
+    std::optional<double> fixed_norm_;
     bool offset_nonzero_ = false;     // skip subtracting an offset of zeros
     BlockCovariance running_;         // track_empirical, synthetic sources
     std::vector<long long> row_draws_;  // track_empirical, data sets: draws of each row

@@ -175,12 +175,41 @@ ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat form
         case ExportWhat::View:
             file.error = "the view is exported as PNG by the page";
             return file;
+        case ExportWhat::Inhibition:
+            file.error = "the inhibitory balance runs in the stabilizers view: open it";
+            return file;
     }
     file.text = csv ? matrix_csv(matrix) : matrix_json(matrix);
     return file;
 }
 
-ExportFile export_file(const std::vector<Simulation>& sims, ExportWhat what, ExportFormat format) {
+ExportFile export_file(const InhibitoryBalance& balance, ExportFormat format) {
+    ExportFile file;
+    const bool csv = format == ExportFormat::Csv;
+    file.filename = std::string("hebbian-") + export_name(ExportWhat::Inhibition) + (csv ? ".csv" : ".json");
+    file.mime = csv ? "text/csv" : "application/json";
+    const Eigen::VectorXd& exc = balance.excitatory();
+    const Eigen::VectorXd& inh = balance.inhibitory();
+    if (csv) {
+        file.text = "channel,excitatory,inhibitory,net\n";
+        for (Eigen::Index j = 0; j < exc.size(); ++j)
+            file.text += std::to_string(j + 1) + "," + csv_cell(exc(j)) + "," + csv_cell(inh(j)) + "," +
+                         csv_cell(exc(j) - inh(j)) + "\n";
+        return file;
+    }
+    const auto values = [](const Eigen::VectorXd& v) { return json_array(std::vector<double>(v.data(), v.data() + v.size())); };
+    file.text = "{\"rho0\":" + json_number(balance.params().target_rate) +
+                ",\"predicted_rate\":" + json_number(balance.predicted_rate()) +
+                ",\"predicted_net_weight\":" + json_number(balance.predicted_net_weight()) +
+                ",\"co_tuning\":" + json_number(balance.co_tuning()) + ",\"excitatory\":" + values(exc) +
+                ",\"inhibitory\":" + values(inh) + ",\"history\":{\"stride\":" + std::to_string(balance.history_stride()) +
+                ",\"step\":" + json_array(balance.history_step()) + ",\"rate\":" + json_array(balance.history_rate()) + "}}";
+    return file;
+}
+
+ExportFile export_file(const std::vector<Simulation>& sims, const InhibitoryBalance* balance, ExportWhat what,
+                       ExportFormat format) {
+    if (what == ExportWhat::Inhibition && balance) return export_file(*balance, format);
     ExportFile file = export_file(sims.front(), what, format);
     if (sims.size() < 2 || !file.error.empty() || what == ExportWhat::Covariance) return file;
     const bool csv = format == ExportFormat::Csv;

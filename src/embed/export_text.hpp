@@ -33,12 +33,18 @@ std::string history_json(const History& history);
 // inputs as the circuit sees them; history: the recorded series. `what` must not be View.
 ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat format);
 
+// The inhibitory balance (`what` inhibition): CSV "channel,excitatory,inhibitory,net", one
+// line per channel; JSON {"rho0","predicted_rate","predicted_net_weight","co_tuning",
+// "excitatory":[...],"inhibitory":[...],"history":{"stride","step":[...],"rate":[...]}}.
+ExportFile export_file(const InhibitoryBalance& balance, ExportFormat format);
+
 // The runs of a view side by side (the appendix, the stabilizers), each named by its rule;
 // a single run exports as above. weights: w_1 of each run (CSV: a header "rule,w_1,..,w_N"
 // and one line per run; JSON: {"hebb":[...],"decay":[...],...}); history: every run's
 // series (CSV: columns rule, step and every series any run has, a cell empty where a run has
 // none; JSON: {"hebb":{"stride":...,"step":[...],...},...}); covariance: the inputs' (the
-// runs share them).
-ExportFile export_file(const std::vector<Simulation>& sims, ExportWhat what, ExportFormat format);
+// runs share them); inhibition: `balance` as above (the stabilizers view's; an error when null).
+ExportFile export_file(const std::vector<Simulation>& sims, const InhibitoryBalance* balance, ExportWhat what,
+                       ExportFormat format);
 
 }  // namespace hebbian::embed

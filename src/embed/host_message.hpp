@@ -32,7 +32,7 @@ constexpr long long kMaxStepsPerMessage = 100000;
 constexpr size_t kMaxIdLength = 64;
 
 enum class CommandKind { Get, Set, Play, Pause, Reset, Step, Subscribe, Unsubscribe, Export, Link };
-enum class ExportWhat { Weights, Recurrent, Covariance, History, View };
+enum class ExportWhat { Weights, Recurrent, Covariance, History, Inhibition, View };
 enum class ExportFormat { Csv, Json, Png };
 
 struct HostCommand {

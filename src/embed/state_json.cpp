@@ -20,6 +20,13 @@ std::string runs_json(const std::vector<RuleRun>& runs) {
     return out + "]";
 }
 
+std::string balance_json(const std::optional<BalanceRun>& balance) {
+    if (!balance) return "null";
+    return "{\"steps\":" + std::to_string(balance->steps) + ",\"rate\":" + json_number(balance->rate) +
+           ",\"rho0\":" + json_number(balance->rho0) + ",\"predicted_rate\":" + json_number(balance->predicted_rate) +
+           ",\"co_tuning\":" + json_number(balance->co_tuning) + "}";
+}
+
 }  // namespace
 
 std::string params_json(const PageState& state) {
@@ -49,7 +56,8 @@ std::string state_json(const PageState& state, const RunSummary& run) {
            ",\"norm\":" + json_number(run.norm) + ",\"lambda1\":" + json_number(run.lambda1) +
            ",\"diverged\":" + (run.diverged ? "true" : "false") + ",\"playing\":" + (run.playing ? "true" : "false") +
            ",\"regime\":" + json_quote(run.regime) + ",\"error\":" + optional_text(run.error) +
-           ",\"data\":" + optional_text(run.data_name) + ",\"runs\":" + runs_json(run.runs) + "}";
+           ",\"data\":" + optional_text(run.data_name) + ",\"runs\":" + runs_json(run.runs) +
+           ",\"primary\":" + json_quote(run.primary) + ",\"inhibition\":" + balance_json(run.inhibition) + "}";
 }
 
 }  // namespace hebbian::embed

@@ -2,6 +2,7 @@
 // Pure formatting: non-finite numbers become null, the 64-bit seed is a string.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,15 @@ struct RuleRun {
     long long diverged_at = 0;  // the step it diverged at (0: it did not)
 };
 
+// The stabilizers view's inhibitory balance.
+struct BalanceRun {
+    long long steps = 0;          // learning steps done
+    double rate = 0.0;            // the mean output rate over the last recorded interval
+    double rho0 = 0.0;            // the target rate
+    double predicted_rate = 0.0;  // the fixed point's rate
+    double co_tuning = 0.0;       // correlation of the inhibitory with the excitatory weights
+};
+
 // What the open view's run is doing, beside its settings.
 struct RunSummary {
     long long steps = 0;        // learning steps done
@@ -31,6 +41,8 @@ struct RunSummary {
     std::string error;          // why the last requested parameters were refused ("" when accepted)
     std::string data_name;      // the CSV file the run learns from ("" for a synthetic source)
     std::vector<RuleRun> runs;  // views of several runs: each of them (the numbers above are the first's)
+    std::string primary;        // the rule of the run the numbers above describe
+    std::optional<BalanceRun> inhibition;  // the stabilizers view's inhibitory balance
 };
 
 // {"embed":false,"view":"feedforward",...,"seed":"1"}: every key of setting_specs(),
@@ -39,7 +51,8 @@ std::string params_json(const PageState& state);
 
 // {"params":{...},"link":"view=...","steps":...,"inputs":...,"alignment":...,"norm":...,"lambda1":...,
 //  "diverged":...,"playing":...,"regime":"...","error":null|"...","data":null|"name.csv",
-//  "runs":[{"rule":"hebb","steps":...,"norm":...,"alignment":...,"diverged_at":null|step},...]}
+//  "runs":[{"rule":"hebb","steps":...,"norm":...,"alignment":...,"diverged_at":null|step},...],
+//  "primary":"hebb","inhibition":null|{"steps":...,"rate":...,"rho0":...,"predicted_rate":...,"co_tuning":...}}
 std::string state_json(const PageState& state, const RunSummary& run);
 
 }  // namespace hebbian::embed

@@ -69,6 +69,7 @@ ViewSetup default_setup(View view) {
             // pattern to select and shrinks, and plain Hebb grows by (1 + eta)^t.
             p.source.kind = SourceKind::Spectrum;
             p.source.inputs = 8;
+            p.inhibition.eta = 0.01;  // the inhibition copies the tuning within the first few thousand steps
             setup.speed = 50;
             break;
     }

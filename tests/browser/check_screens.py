@@ -763,6 +763,18 @@ def case_stabilizers(browser, origin, _host, _same, out):
                 if state["params"]["view"] != "stabilizers" or rules != expected or reported != expected:
                     problems.append(f"host API: view {state['params']['view']!r}, rules of the state {reported}, "
                                     f"of the exported weights {rules}")
+                # The inhibitory panel's own parameters, its state and its export.
+                changed = tab.evaluate("hebbian.set({rho0: 2, drive: 3, channels: 6})")["state"]
+                inhibition = changed.get("inhibition") or {}
+                if (changed["params"].get("rho0") != 2 or changed["params"].get("channels") != 6
+                        or inhibition.get("rho0") != 2 or changed.get("primary") != "hebb"):
+                    problems.append(f"host API: after set rho0=2, channels=6: params rho0 "
+                                    f"{changed['params'].get('rho0')}, inhibition {inhibition}, "
+                                    f"primary {changed.get('primary')!r}")
+                table = tab.evaluate("hebbian.exportData('inhibition', 'csv')").strip().split("\n")
+                if table[0] != "channel,excitatory,inhibitory,net" or len(table) != 7:
+                    problems.append(f"host API: the inhibition export starts {table[:2]} with {len(table) - 1} channels")
+                tab.evaluate("hebbian.reset()")
             tab.shot(os.path.join(out, f"stabilizers-{screen}-{theme}.png"))
             if screen == "embed-320x240" and theme == "light":
                 tab.shot(os.path.join(out, "stabilizers-embed-320x240-ratio3.png"))
