@@ -9,6 +9,7 @@ if [ "$(id -u)" -eq 0 ]; then as_root=(); else as_root=(sudo); fi
 packages=(
   cmake make g++ clang libclang-rt-14-dev   # native build, sanitizers
   libeigen3-dev doctest-dev libglfw3-dev     # libraries
+  libpng-dev                                 # the runner's --image
   libbenchmark-dev                           # benchmarks
   emscripten nodejs                          # WebAssembly build and wasm tests
   chromium xvfb libgl1-mesa-dri              # browser tests, native window under Xvfb

@@ -14,7 +14,8 @@ emcmake cmake --preset wasm >/dev/null
 cmake --build build/wasm --target hebbian_app -j "$(nproc)"
 rm -rf build/screenshots
 bash tests/browser/run.sh build/wasm/web build/screenshots
-for picture in feedforward recurrent amplification appendix stabilizers stabilizers-embed-320x240-ratio3 embed phone-light embed-320x240-ratio3 desktop-light desktop-dark; do
+for picture in feedforward recurrent amplification appendix stabilizers stabilizers-embed-320x240-ratio3 receptive \
+    receptive-embed-320x240-ratio3 embed phone-light embed-320x240-ratio3 desktop-light desktop-dark; do
   cp "build/screenshots/$picture.png" web/screenshots/
 done
 echo "screenshots: web/screenshots refreshed from build/screenshots"

@@ -52,6 +52,28 @@ TEST_CASE("subspace alignment is 1 for any basis of the subspace and 0 for an or
     CHECK(subspace_alignment(half, Eigen::MatrixXd::Identity(5, 1)) == doctest::Approx(0.5));
 }
 
+TEST_CASE("subspace alignment is the mean squared cosine of the principal angles an SVD gives") {
+    hebbian::Rng rng(3);
+    const auto random_matrix = [&rng](Eigen::Index rows, Eigen::Index cols) {
+        Eigen::MatrixXd m(rows, cols);
+        for (Eigen::Index j = 0; j < cols; ++j)
+            for (Eigen::Index i = 0; i < rows; ++i) m(i, j) = rng.normal();
+        return m;
+    };
+    const Eigen::MatrixXd basis = Eigen::HouseholderQR<Eigen::MatrixXd>(random_matrix(12, 4)).householderQ() *
+                                  Eigen::MatrixXd::Identity(12, 4);
+    for (double spread : {1.0, 1e-6}) {  // independent rows, then two rows nearly the same
+        CAPTURE(spread);
+        Eigen::MatrixXd w = random_matrix(4, 12);
+        w.row(3) = w.row(2) + spread * w.row(3);
+        // Ground truth: an orthonormal basis U of the row space from the SVD; the cosines of
+        // the principal angles are the singular values of U^T V.
+        const Eigen::JacobiSVD<Eigen::MatrixXd> rows(w.transpose(), Eigen::ComputeThinU);
+        const Eigen::VectorXd cosines = Eigen::JacobiSVD<Eigen::MatrixXd>(rows.matrixU().transpose() * basis).singularValues();
+        CHECK(subspace_alignment(w, basis) == doctest::Approx(cosines.squaredNorm() / 4.0).epsilon(1e-6));
+    }
+}
+
 TEST_CASE("the predicted mean-field norm equals |(I + eta (C - alpha I))^t w0|") {
     const Eigen::MatrixXd c = random_covariance(4, 2);
     const PrincipalComponents pcs = principal_components(c);

@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
+
+#include <Eigen/Dense>
 
 #include "core/parameters.hpp"
 #include "embed/page_state.hpp"
@@ -159,7 +162,7 @@ TEST_CASE("bad input exits with status 2, one line on stderr, and writes nothing
         {{"run", "--steps", "-5"}, "--steps: -5 is out of range"},
         {{"run", "--seed", "-1"}, "--seed: '-1' is not a whole number >= 0"},
         {{"run", "--circuit", "recurrent", "--rule", "oja"}, "rule oja is for the feedforward circuit"},
-        {{"run", "--source", "latent", "--data", kData + "/correlated3.csv"}, "--data and --source exclude each other"},
+        {{"run", "--source", "latent", "--data", kData + "/correlated3.csv"}, "--data, --image and --source exclude each other"},
         {{"run", "--bogus", "1"}, "unknown option '--bogus'"},
         {{"run", "--eta"}, "--eta needs a value"},
         {{"walk"}, "unknown command 'walk'"},
@@ -178,10 +181,18 @@ TEST_CASE("bad input exits with status 2, one line on stderr, and writes nothing
         {{"run", "--rule", "hetero", "--beta", "-1"}, "--beta: -1 is outside 0..1000"},
         {{"run", "--rule", "hetero", "--w-ref", "nan"}, "--w-ref: 'nan' is not a finite number"},
         {{"run", "--var-minor", "0"}, "--var-minor: 0 is outside 0.001..100"},
+        {{"run", "--image", kData + "/missing.png"}, "cannot read image file"},
+        {{"run", "--image", kData + "/not_an_image.png"}, "not a PNG or PGM image"},
+        {{"run", "--image", kData + "/correlated3.csv"}, "not a PNG or PGM image"},
+        {{"run", "--image", kData + "/shapes.pgm", "--source", "latent"}, "--data, --image and --source exclude each other"},
+        {{"run", "--image", kData + "/shapes.pgm", "--patch", "16", "--window", "-1"}, "--window: -1 is outside 0..16"},
+        {{"run", "--image", kData + "/tiny.pgm"}, "patch"},
+        {{"run", "--source", "dead-leaves", "--patch", "3"}, "--patch: 3 is outside 4..16"},
+        {{"run", "--source", "pink-noise", "--image-side", "100"}, "power of two"},
         {{"run", "--circuit", "inhibitory", "--rho0", "0"}, "--rho0: 0 is outside 0.001..100"},
         {{"run", "--circuit", "inhibitory", "--channels", "65"}, "--channels: 65 is outside 2..64"},
         {{"run", "--circuit", "inhibitory", "--rate-spread", "inf"}, "--rate-spread: 'inf' is not a finite number"},
-        {{"run", "--circuit", "inhibitory", "--data", kData + "/correlated3.csv"}, "--data does not apply to --circuit inhibitory"},
+        {{"run", "--circuit", "inhibitory", "--data", kData + "/correlated3.csv"}, "--data and --image do not apply to --circuit inhibitory"},
         {{"run", "--subtract-mean", "yes"}, "--subtract-mean: 'yes' is not 0 or 1"},
         {{"run", "--eta", "1e999"}, "--eta: '1e999' is not a finite number"},
         {{"run", "--eta", ""}, "--eta: '' is not a number"},
@@ -209,6 +220,90 @@ TEST_CASE("bad input exits with status 2, one line on stderr, and writes nothing
     const Outcome missing_out = run({"run", "--steps", "10"});
     CHECK(missing_out.status == 2);
     CHECK(missing_out.err.find("--out RESULT.json is required") != std::string::npos);
+}
+
+// The first `count` numbers of the array (nested or not) after `key` in a result file.
+std::vector<double> numbers_after(const std::string& json, const std::string& key, size_t count) {
+    std::vector<double> numbers;
+    size_t at = json.find("\"" + key + "\":");
+    REQUIRE(at != std::string::npos);
+    at += key.size() + 3;
+    while (numbers.size() < count && at < json.size()) {
+        if (json[at] == '[' || json[at] == ',' || json[at] == ']') {
+            ++at;
+            continue;
+        }
+        char* end = nullptr;
+        numbers.push_back(std::strtod(json.c_str() + at, &end));
+        REQUIRE(end != json.c_str() + at);
+        at = static_cast<size_t>(end - json.c_str());
+    }
+    return numbers;
+}
+
+TEST_CASE("a picture's patches (PNG or PGM alike) have the covariance computed directly from its pixels, standardised") {
+    // tests/data/shapes.pgm and shapes.png hold the same 48 x 40 grey pixels (8 bits).
+    std::ifstream pgm(kData + "/shapes.pgm", std::ios::binary);
+    std::string header;
+    for (int line = 0; line < 4; ++line) std::getline(pgm, header);  // P5, a comment, "48 40", 255
+    std::vector<unsigned char> bytes(48 * 40);
+    pgm.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    REQUIRE(pgm.gcount() == 48 * 40);
+
+    // The picture standardised (grey levels to mean 0 and variance 1), then every 8 x 8
+    // patch: its own mean removed, then the Gaussian window of sigma 3.
+    Eigen::ArrayXd grey(48 * 40);
+    for (int i = 0; i < 48 * 40; ++i) grey(i) = bytes[static_cast<size_t>(i)] / 255.0;
+    grey -= grey.mean();
+    grey /= std::sqrt(grey.square().mean());
+    const int p = 8, n = p * p, positions = (48 - p + 1) * (40 - p + 1);
+    const double centre = 0.5 * (p - 1), sigma = 3.0;
+    Eigen::MatrixXd patches(n, positions);
+    for (int y0 = 0, column = 0; y0 + p <= 40; ++y0)
+        for (int x0 = 0; x0 + p <= 48; ++x0, ++column) {
+            for (int j = 0; j < p; ++j)
+                for (int i = 0; i < p; ++i) patches(j * p + i, column) = grey((y0 + j) * 48 + x0 + i);
+            patches.col(column).array() -= patches.col(column).mean();
+            for (int j = 0; j < p; ++j)
+                for (int i = 0; i < p; ++i)
+                    patches(j * p + i, column) *=
+                        std::exp(-((i - centre) * (i - centre) + (j - centre) * (j - centre)) / (2 * sigma * sigma));
+        }
+    const Eigen::MatrixXd centred = patches.colwise() - patches.rowwise().mean();
+    const Eigen::MatrixXd covariance = centred * centred.transpose() / positions;
+
+    for (const char* file : {"shapes.pgm", "shapes.png"}) {
+        CAPTURE(file);
+        const fs::path out = scratch("picture.json");
+        const Outcome o = run({"run", "--image", kData + "/" + file, "--rule", "oja", "--window", "3", "--eta", "0.01",
+                               "--steps", "20000", "--out", out.string()});
+        REQUIRE(o.status == 0);
+        const std::string json = read(out);
+        CHECK(json.find("\"source\":\"picture\"") != std::string::npos);
+        CHECK(json.find("\"inputs\":64") != std::string::npos);
+        const std::vector<double> reported = numbers_after(json, "covariance", static_cast<size_t>(n * n));
+        REQUIRE(reported.size() == static_cast<size_t>(n * n));
+        double worst = 0.0;
+        for (int r = 0; r < n; ++r)
+            for (int c = 0; c < n; ++c) worst = std::max(worst, std::abs(reported[static_cast<size_t>(r * n + c)] - covariance(r, c)));
+        CHECK(worst <= 1e-12 * covariance.cwiseAbs().maxCoeff());
+        CHECK(numbers_after(json, "alignment", 1)[0] >= 0.97);  // Oja's w against PC1 of those patches
+    }
+}
+
+TEST_CASE("the generated images' patches are N = p^2 inputs, and Sanger learns their top components") {
+    const fs::path out = scratch("dead-leaves.json");
+    const Outcome o = run({"run", "--source", "dead-leaves", "--patch", "6", "--rule", "sanger", "--outputs", "3",
+                           "--eta", "0.002", "--steps", "60000", "--out", out.string()});
+    REQUIRE(o.status == 0);
+    const std::string json = read(out);
+    CHECK(json.find("\"inputs\":36") != std::string::npos);
+    CHECK(json.find("\"image_width\":256") != std::string::npos);
+    CHECK(numbers_after(json, "subspace_alignment", 1)[0] >= 0.9);
+
+    const fs::path pink = scratch("pink-noise.json");
+    REQUIRE(run({"run", "--source", "pink-noise", "--image-side", "128", "--steps", "10", "--out", pink.string()}).status == 0);
+    CHECK(read(pink).find("\"image_width\":128") != std::string::npos);
 }
 
 TEST_CASE("the runner learns the first principal component of a CSV data set") {

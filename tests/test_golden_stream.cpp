@@ -8,25 +8,14 @@
 #include <cstring>
 #include <string>
 
+#include "bit_hash.hpp"
 #include "core/simulation.hpp"
 #include "scenarios.hpp"
 
 using namespace hebbian;
+using testing::BitHash;
 
 namespace {
-
-// FNV-1a over the IEEE-754 bit patterns of the values.
-struct BitHash {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    void add(double v) {
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, &v, sizeof bits);
-        for (int i = 0; i < 8; ++i) {
-            h ^= (bits >> (8 * i)) & 0xFF;
-            h *= 0x100000001b3ULL;
-        }
-    }
-};
 
 std::uint64_t hash_source_stream(const SourceParams& params, std::uint64_t seed, int samples) {
     Rng model(seed), draws(seed + 1);

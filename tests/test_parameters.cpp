@@ -53,7 +53,7 @@ TEST_CASE("the defaults lie within their ranges, and the choices name the enums"
         }
     }
     CHECK(choice_list(parameter(ParameterId::Rule)) == "hebb|decay|oja|sanger|bcm|hetero");
-    CHECK(choice_list(parameter(ParameterId::Source)) == "gaussian2d|spectrum|latent");
+    CHECK(choice_list(parameter(ParameterId::Source)) == "gaussian2d|spectrum|latent|dead-leaves|pink-noise");
     CHECK(choice_index(parameter(ParameterId::Rule), "sanger") == static_cast<int>(Rule::Sanger));
     CHECK(choice_index(parameter(ParameterId::Rule), "hebbb") == -1);
     CHECK(value_text(parameter(ParameterId::Eta), defaults) == "0.01");

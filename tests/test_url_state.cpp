@@ -183,8 +183,8 @@ TEST_CASE("a value of the wrong type is replaced by the default") {
     CHECK_FALSE(r.state.embed);
     REQUIRE(r.corrections.size() == 7);
     CHECK(r.corrections[0].message() == "embed=yes: not 0 or 1; using 0");
-    CHECK(r.corrections[1].message() == "view=3: not one of feedforward|recurrent|amplification|appendix|stabilizers; using feedforward");
-    CHECK(r.corrections[2].reason == "not one of gaussian2d|spectrum|latent");
+    CHECK(r.corrections[1].message() == "view=3: not one of feedforward|recurrent|amplification|appendix|stabilizers|receptive; using feedforward");
+    CHECK(r.corrections[2].reason == "not one of gaussian2d|spectrum|latent|dead-leaves|pink-noise");
     CHECK(r.corrections[3].message() == "N=2.5: not a whole number; using 8");
     CHECK(r.corrections[4].key == "rule");
     CHECK(r.corrections[5].message() == "k=x: not a number; using 1");

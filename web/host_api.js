@@ -88,9 +88,10 @@
     // The text of a CSV or JSON export: what is weights, recurrent, covariance, history or inhibition
     // (the stabilizers view's inhibitory balance).
     exportData: (what, format) => call({ type: 'export', what: what, format: format }).then((reply) => reply.text),
-    // The same as a file download; download('view', 'png') saves what the canvas shows.
+    // The same as a file download; download('view', 'png') saves what the canvas shows,
+    // download('filters', 'png') the receptive-fields view's filters beside their components.
     download: (what, format) => call({ type: 'export', what: what, format: format }).then((reply) => {
-      if (what !== 'view') Module.hebbianDownload(reply.filename, reply.mime, reply.text);
+      if (what !== 'view' && what !== 'filters') Module.hebbianDownload(reply.filename, reply.mime, reply.text);
     }),
     // callback(status) a few times a second while the run changes; returns the unsubscribe function.
     subscribe: (callback) => {

@@ -1,7 +1,7 @@
 // The app page's own script (loaded before hebbian_app.js): sets up Emscripten's Module,
 // and everything the wasm app asks of the page through src/app/page_bridge_web.cpp and
 // src/app/platform_web.cpp (the contract is /work/notes/contract.md):
-//   - the inbox: requests (host messages, CSV files) wait in Module.hebbianInbox; each has
+//   - the inbox: requests (host messages, CSV files, pictures) wait in Module.hebbianInbox; each has
 //     a ticket, and the app's answer resolves the promise Module.hebbianRequest returned.
 //     Once the app has defined Module.hebbianServeRequests, a request is served at once,
 //     so a figure out of view (no frames) still answers;
@@ -18,8 +18,11 @@
 //     live region repeats the status "summary" (at most once a second, only when it changed);
 //   - the page colours follow the app's theme; inside an iframe, the height the figure
 //     wants is posted to the parent as {type: 'hebbian:resize', height};
-//   - files: the CSV picker and drag and drop (read as text, at most 64 MB), downloads
-//     (Blob + a link with a download attribute), the view as PNG, the clipboard;
+//   - files: the CSV picker and drag and drop (read as text, at most 64 MB); the picture
+//     picker and dropped images (PNG, JPEG; decoded by the browser, turned grey and shrunk to
+//     at most 512 pixels a side here, then handed over as width, height and grey bytes: the
+//     picture never leaves the page); downloads (Blob + a link with a download attribute), the
+//     view as PNG, pixels from the app as PNG (the filters), the clipboard;
 //   - an offline cache (sw.js) when served over http(s).
 // Text from files, the address or messages is only ever passed on as data or shown with
 // textContent: no innerHTML, no eval.
@@ -29,6 +32,7 @@
   const canvas = document.getElementById('canvas');
   const message = document.getElementById('message');
   const fileInput = document.getElementById('csv-file');
+  const imageInput = document.getElementById('image-file');
   const dropHint = document.getElementById('drop-hint');
   const statusElement = document.getElementById('hebbian-status');
   const liveRegion = document.getElementById('hebbian-live');
@@ -36,7 +40,10 @@
   const MAX_WAITING = 256;  // requests queued before the app takes them
   const STATUS_MS = 200;    // how often the page reads the app's status
   const LIVE_MS = 1000;     // the live region changes at most this often
-  const KIND = { message: 0, csv: 1, refusedFile: 2 };
+  const KIND = { message: 0, csv: 1, refusedFile: 2, image: 3, refusedImage: 4 };  // PageRequestKind
+  const MAX_IMAGE_SIDE = 512;  // kMaxImageExtent (src/core/image_patches.hpp)
+  const IMAGE_TYPES = /^image\/(png|jpeg|webp|gif|bmp)$/;
+  const IMAGE_NAMES = /\.(png|jpe?g|webp|gif|bmp)$/i;
   // What each view shows, for the canvas's accessible name.
   const VIEW_DESCRIPTIONS = {
     feedforward: 'Feedforward view: a linear neuron learning with a Hebbian rule; its inputs as a scatter with ' +
@@ -50,6 +57,9 @@
     stabilizers: 'Stabilizers view: five neurons learn from the same inputs with plain Hebb, decay, Oja, BCM and ' +
       'heterosynaptic plasticity; their weight norms and alignments with PC1 over time, their weights beside PC1, ' +
       'a table of what bounds each rule, and balanced inhibitory plasticity holding an output rate',
+    receptive: 'Receptive fields view: neurons learn from small patches of an image with Sanger\'s rule; the image ' +
+      'with the current patch, the learned filters beside the principal components of the patches, the eigenvalue ' +
+      'spectrum with each output\'s variance, and the alignment with the principal subspace over time',
   };
   const pending = new Map();  // ticket -> resolve
   let lastTicket = 0;
@@ -73,13 +83,14 @@
   }
 
   // Queues a request for the app; resolves with the app's answer (a parsed JSON object).
-  function request(kind, text, name) {
+  // `extra`: a picture's width, height and pixels (grey bytes).
+  function request(kind, text, name, extra) {
     if (Module.hebbianInbox.length >= MAX_WAITING)
       return Promise.resolve({ source: 'hebbian', type: 'reply', id: null, ok: false, error: 'too many requests waiting' });
     return new Promise((resolve) => {
       lastTicket += 1;
       pending.set(lastTicket, resolve);
-      Module.hebbianInbox.push({ ticket: lastTicket, kind: kind, text: text, name: name || '' });
+      Module.hebbianInbox.push(Object.assign({ ticket: lastTicket, kind: kind, text: text, name: name || '' }, extra || {}));
       if (typeof Module.hebbianServeRequests === 'function') Module.hebbianServeRequests();
     });
   }
@@ -94,6 +105,51 @@
     reader.onload = () => request(KIND.csv, String(reader.result), file.name);
     reader.onerror = () => request(KIND.refusedFile, 'the browser could not read it', file.name);
     reader.readAsText(file);
+  }
+
+  function isImage(file) { return IMAGE_TYPES.test(file.type) || (!file.type && IMAGE_NAMES.test(file.name)); }
+
+  // Decodes a picture in the browser, composes it over white (for transparent pixels), shrinks
+  // it to at most MAX_IMAGE_SIDE a side (keeping its aspect) and hands its grey levels
+  // (Rec. 709 luma of the sRGB values, 0..255) to the app.
+  function readImage(file) {
+    if (!file) return;
+    if (!isImage(file)) {
+      request(KIND.refusedImage, 'not an image: Load image takes a PNG or JPEG picture', file.name);
+      return;
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      request(KIND.refusedImage, 'larger than 64 MB', file.name);
+      return;
+    }
+    createImageBitmap(file).then((bitmap) => {
+      const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height));
+      const width = Math.max(1, Math.round(bitmap.width * scale));
+      const height = Math.max(1, Math.round(bitmap.height * scale));
+      const board = document.createElement('canvas');
+      board.width = width;
+      board.height = height;
+      const context = board.getContext('2d', { willReadFrequently: true });
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, width, height);
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(bitmap, 0, 0, width, height);
+      bitmap.close();
+      const rgba = context.getImageData(0, 0, width, height).data;
+      const grey = new Uint8Array(width * height);
+      for (let i = 0; i < grey.length; ++i)
+        grey[i] = Math.round(0.2126 * rgba[4 * i] + 0.7152 * rgba[4 * i + 1] + 0.0722 * rgba[4 * i + 2]);
+      request(KIND.image, '', file.name, { width: width, height: height, pixels: grey });
+    }, () => request(KIND.refusedImage, 'the browser could not decode it as an image', file.name));
+  }
+
+  // Draws RGBA pixels from the app on a canvas and downloads them as PNG.
+  function savePixels(name, width, height, rgba) {
+    const board = document.createElement('canvas');
+    board.width = width;
+    board.height = height;
+    board.getContext('2d').putImageData(new ImageData(rgba, width, height), 0, 0);
+    board.toBlob((blob) => { if (blob) saveBlob(blob, name); }, 'image/png');
   }
 
   const media = {
@@ -134,9 +190,11 @@
     hebbianSaveCanvas: function (name) {
       canvas.toBlob((blob) => { if (blob) saveBlob(blob, name); }, 'image/png');
     },
-    hebbianPickFile: function () {
-      fileInput.value = '';
-      fileInput.click();
+    hebbianSavePixels: savePixels,
+    hebbianPickFile: function (kind) {
+      const input = kind === 'image' ? imageInput : fileInput;
+      input.value = '';
+      input.click();
     },
     hebbianCopy: function (text) {
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
@@ -309,6 +367,7 @@
   // --- Files ------------------------------------------------------------------------------------
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());
   fileInput.addEventListener('change', () => readFile(fileInput.files[0]));
+  imageInput.addEventListener('change', () => readImage(imageInput.files[0]));
   // Capture phase: the page sees a dropped file before the canvas's own handlers.
   document.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -319,7 +378,9 @@
     event.preventDefault();
     event.stopPropagation();
     dropHint.hidden = true;
-    if (event.dataTransfer && event.dataTransfer.files.length > 0) readFile(event.dataTransfer.files[0]);
+    if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
+    const file = event.dataTransfer.files[0];
+    if (isImage(file)) readImage(file); else readFile(file);  // a picture, else a CSV file
   }, true);
 
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {

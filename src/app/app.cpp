@@ -14,6 +14,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include "app/page_requests.hpp"
+#include "app/receptive_view.hpp"
 #include "app/recurrent_view.hpp"
 #include "app/run_control.hpp"
 #include "app/share_panel.hpp"
@@ -116,6 +117,7 @@ Changes draw_view(View view, const ViewRun& run, UiState& ui, HeatmapRenderer& h
         case View::Amplification: return draw_amplification_view(run, ui);
         case View::Appendix: return draw_appendix_view(run, ui);
         case View::Stabilizers: return draw_stabilizers_view(run, ui);
+        case View::Receptive: return draw_receptive_view(run, ui, heatmaps);
     }
     return {};
 }
@@ -179,7 +181,7 @@ ViewChanges draw_strip_ui(const std::array<ViewRun, kViewCount>& runs, UiState& 
                 if (ImGui::Selectable(view_title(view), view == ui.view)) changes.view = view;
             ImGui::EndCombo();
         }
-        explain("The figure's five views; each keeps its own run.");
+        explain("The figure's six views; each keeps its own run.");
     }
     draw_notice(ui);
     if (ui.controls_open) {
@@ -219,7 +221,9 @@ StatusReport report(const App& app) {
     StatusReport r;
     r.view = app.ui.view;
     r.steps = run.steps_done();
-    r.alignment = run.primary().history().alignment.empty() ? 0.0 : run.primary().history().alignment.back();
+    const History& history = run.primary().history();
+    r.alignment = history.alignment.empty() ? 0.0 : history.alignment.back();
+    r.subspace_alignment = history.subspace_alignment.empty() ? std::nan("") : history.subspace_alignment.back();
     for (const Simulation& sim : run.sims) r.diverged = r.diverged || sim.divergence().diverged;
     r.playing = run.playing;
     r.embed = app.ui.embed;
@@ -236,6 +240,7 @@ StatusReport report(const App& app) {
     r.coarse_pointer = app.reader.coarse_pointer;
     r.speed = run.steps_per_frame;
     r.frame_steps = app.stats.frame_steps;
+    r.steps_per_second = app.stats.steps_per_second;
     r.simulation_ms = app.stats.frame_simulation_ms;
     r.frames = app.frames;
     r.active = app.active;

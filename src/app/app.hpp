@@ -10,7 +10,7 @@
 //      time budget (kFrameBudgetSeconds, run_control.hpp),
 //   4. draws the UI: panels read the runs and return the Changes they want,
 //   5. applies those changes in one place (apply_changes, run_control.hpp), then serves
-//      the page's requests (host messages, CSV files) through the same function,
+//      the page's requests (host messages, CSV files, pictures) through the same function,
 //   6. renders (and saves the view as PNG when asked), and publishes the status JSON
 //      and where touches and the wheel belong to the figure.
 // The page's requests are also served between frames, at once (serve_page), so a figure

@@ -1,4 +1,4 @@
-// ColorBrewer RdBu as a continuous diverging map (see colour_map.hpp).
+// ColorBrewer RdBu as a continuous diverging map, and the grey map (see colour_map.hpp).
 #include "app/colour_map.hpp"
 
 #include <algorithm>
@@ -37,6 +37,16 @@ std::vector<std::uint8_t> diverging_table_rgba(int entries) {
         const Rgb c = diverging_colour(entries > 1 ? double(i) / (entries - 1) : 0.5);
         for (float channel : {c.r, c.g, c.b}) table.push_back(static_cast<std::uint8_t>(std::lround(channel * 255)));
         table.push_back(255);
+    }
+    return table;
+}
+
+std::vector<std::uint8_t> grey_table_rgba(int entries) {
+    std::vector<std::uint8_t> table;
+    table.reserve(static_cast<size_t>(entries) * 4);
+    for (int i = 0; i < entries; ++i) {
+        const auto level = static_cast<std::uint8_t>(entries > 1 ? std::lround(255.0 * i / (entries - 1)) : 128);
+        table.insert(table.end(), {level, level, level, 255});
     }
     return table;
 }

@@ -1,4 +1,5 @@
-// The diverging, zero-centred colour map of the heatmaps and their colour bars.
+// The diverging, zero-centred colour map of the heatmaps and their colour bars, and the
+// grey map of images.
 //
 // ColorBrewer's RdBu (11 classes, flagged colour-blind safe), ordered so that negative
 // values are blue, zero is near-white and positive values are red; linear interpolation
@@ -24,5 +25,9 @@ double colour_coordinate(double value, double scale);
 
 // `entries` RGBA8 texels, left (t = 0) to right (t = 1): a one-row texture of the map.
 std::vector<std::uint8_t> diverging_table_rgba(int entries);
+
+// The grey map of images: t = 0 black to t = 1 white, linear in the sRGB values, as a
+// one-row texture of `entries` RGBA8 texels.
+std::vector<std::uint8_t> grey_table_rgba(int entries);
 
 }  // namespace hebbian::app

@@ -33,15 +33,16 @@ std::string parameter_help(const Parameter& parameter) {
 }
 
 // A slider for the core table's parameter `id`, with its label, range (k and signals: at
-// most N) and scale; its tooltip is the table's meaning and details.
-bool parameter_slider(ParameterId id, SimParams& p, TouchTargets& targets) {
+// most N; a whole number also at most `most`) and scale; its tooltip is the table's meaning and details.
+bool parameter_slider(ParameterId id, SimParams& p, TouchTargets& targets, double most = 1e300) {
     const Parameter& parameter = hebbian::parameter(id);
     const bool logarithmic = parameter.scale == SliderScale::Log;
     const ImGuiSliderFlags flags = logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None;
     bool changed = false;
     if (parameter.kind == ParameterKind::Whole) {
         int value = static_cast<int>(parameter.get(p));
-        const int lo = static_cast<int>(parameter.lo), hi = std::max(lo, static_cast<int>(upper_bound(parameter, p)));
+        const int lo = static_cast<int>(parameter.lo);
+        const int hi = std::max(lo, static_cast<int>(std::min(upper_bound(parameter, p), most)));
         changed = ImGui::SliderInt(parameter.label, &value, lo, hi, "%d", flags);
         if (changed) parameter.set(p, value);
     } else {
@@ -114,7 +115,10 @@ bool draw_learning(View view, SimParams& p, TouchTargets& targets) {
     }
     changed |= parameter_slider(ParameterId::Eta, p, targets);
     changed |= parameter_slider(ParameterId::Alpha, p, targets);
-    if (!recurrent_view(view) && view != View::Stabilizers) changed |= parameter_slider(ParameterId::Outputs, p, targets);
+    if (view == View::Receptive)  // one filter per output: at most 16 drawn
+        changed |= parameter_slider(ParameterId::Outputs, p, targets, embed::kReceptiveMaxOutputs);
+    else if (!recurrent_view(view) && view != View::Stabilizers)
+        changed |= parameter_slider(ParameterId::Outputs, p, targets);
     const bool every_rule = view == View::Stabilizers;
     if (every_rule || p.learning.rule == Rule::Bcm) changed |= parameter_slider(ParameterId::ThetaRate, p, targets);
     if (every_rule || p.learning.rule == Rule::Heterosynaptic) {
@@ -131,14 +135,34 @@ bool draw_learning(View view, SimParams& p, TouchTargets& targets) {
     return changed;
 }
 
-// Source kind and its parameters, N, baseline, batch, seed.
-bool draw_source(SimParams& p, TouchTargets& targets) {
+// The receptive-fields view's own source row: the reader's picture.
+void draw_picture_row(const SimParams& p, const UiState& ui, Changes& changes) {
+    if (ImGui::Button("Load image...")) changes.pick_image = true;
+    explain("A PNG or JPEG picture of your own: the browser decodes it (nothing leaves the page), turns it grey and "
+            "shrinks it to at most 512 pixels a side; it becomes the input of this view, p x p patches cut at random "
+            "places. You can also drop it on the page.");
+    if (p.source.kind == SourceKind::Picture && p.source.picture) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s (%d x %d)", ui.picture_name.c_str(), p.source.picture->width, p.source.picture->height);
+    }
+}
+
+// Source kind and its parameters, N, baseline, batch, seed. The receptive-fields view
+// offers only the image sources.
+bool draw_source(View view, SimParams& p, TouchTargets& targets) {
     SourceParams& s = p.source;
-    bool changed = parameter_combo(ParameterId::Source, p, [](int) { return true; });
-    const bool fixed = s.kind == SourceKind::Gaussian2D || s.kind == SourceKind::Dataset;
-    ImGui::BeginDisabled(fixed);
-    changed |= parameter_slider(ParameterId::Inputs, p, targets);
-    ImGui::EndDisabled();
+    const bool images_only = view == View::Receptive;
+    bool changed = parameter_combo(ParameterId::Source, p, [images_only](int kind) {
+        return !images_only || image_source(static_cast<SourceKind>(kind));
+    });
+    if (image_source(s.kind)) {  // N follows from the patch
+        ImGui::TextDisabled("inputs N = patch^2 = %d", s.patches.side * s.patches.side);
+    } else {
+        ImGui::BeginDisabled(s.kind == SourceKind::Gaussian2D || s.kind == SourceKind::Dataset);
+        changed |= parameter_slider(ParameterId::Inputs, p, targets);
+        ImGui::EndDisabled();
+    }
     switch (s.kind) {
         case SourceKind::Gaussian2D:
             for (ParameterId id : {ParameterId::VarianceMajor, ParameterId::VarianceMinor, ParameterId::Angle})
@@ -153,6 +177,22 @@ bool draw_source(SimParams& p, TouchTargets& targets) {
         case SourceKind::Latent:
             for (ParameterId id : {ParameterId::Signals, ParameterId::SignalVariance, ParameterId::NoiseVariance})
                 changed |= parameter_slider(id, p, targets);
+            break;
+        case SourceKind::DeadLeaves:
+        case SourceKind::PinkNoise:
+        case SourceKind::Picture:
+            changed |= parameter_slider(ParameterId::Patch, p, targets);
+            if (s.kind != SourceKind::Picture) changed |= parameter_slider(ParameterId::ImageSide, p, targets);
+            changed |= parameter_slider(ParameterId::Window, p, targets);
+            for (ParameterId id : {ParameterId::PatchMean, ParameterId::UnitNorm}) {
+                const Parameter& flag = parameter(id);
+                bool on = flag.get(p) != 0.0;
+                if (ImGui::Checkbox(flag.label, &on)) {
+                    flag.set(p, on ? 1.0 : 0.0);
+                    changed = true;
+                }
+                explain(parameter_help(flag).c_str());
+            }
             break;
     }
     changed |= parameter_slider(ParameterId::Baseline, p, targets);
@@ -221,8 +261,9 @@ Changes draw_controls(View view, const ViewRun& run, UiState& ui) {
     SimParams& draft = ui.drafts[static_cast<size_t>(view_index(view))];
     bool edited = draw_learning(view, draft, ui.touch_targets);
     ImGui::Separator();
-    edited |= draw_source(draft, ui.touch_targets);
+    edited |= draw_source(view, draft, ui.touch_targets);
     if (edited) changes.params = draft;
+    if (view == View::Receptive) draw_picture_row(draft, ui, changes);
     ImGui::Separator();
     draw_regime(view, run);
     if (!run.error.empty()) {

@@ -1,7 +1,10 @@
 // The figure's one-sentence summary (see figure_summary.hpp).
 #include "app/figure_summary.hpp"
 
+#include <cmath>
+
 #include "app/axis_scale.hpp"
+#include "app/receptive.hpp"
 #include "app/stabilizers.hpp"
 
 namespace hebbian::app {
@@ -42,6 +45,11 @@ std::string figure_summary(View view, const ViewRun& run) {
             if (run.balance)
                 text += "; inhibitory balance: output rate " + last_or_na(run.balance->history_rate()) + ", rho0 = " +
                         format_number(run.balance->params().target_rate);
+            break;
+        case View::Receptive:
+            text += ": " + receptive_source(sim) + "; " + receptive_status(sim, true);
+            if (!h.alignment.empty() && sim.params().learning.outputs > 1)
+                text += ", |cos(w_1, PC1)| " + format_number(std::round(h.alignment.back() * 1000.0) / 1000.0);
             break;
     }
     text += ".";

@@ -65,22 +65,27 @@ bool HeatmapRenderer::init() {
     glUniform1i(glGetUniformLocation(program_, "u_values"), 0);
     glUniform1i(glGetUniformLocation(program_, "u_colours"), 1);
     glUniform1i(glGetUniformLocation(program_, "u_colour_count"), kColourMapEntries);
-    scale_location_ = glGetUniformLocation(program_, "u_scale");
+    gain_location_ = glGetUniformLocation(program_, "u_gain");
+    offset_location_ = glGetUniformLocation(program_, "u_offset");
+    gap_location_ = glGetUniformLocation(program_, "u_gap");
     glUseProgram(0);
 
     glGenVertexArrays(1, &vertex_array_);
-    const std::vector<std::uint8_t> table = diverging_table_rgba(kColourMapEntries);
-    colour_map_ = texture_2d(GL_RGBA8, kColourMapEntries, 1, GL_RGBA, GL_UNSIGNED_BYTE, GL_LINEAR, table.data());
+    const std::vector<std::uint8_t> diverging = diverging_table_rgba(kColourMapEntries);
+    diverging_map_ = texture_2d(GL_RGBA8, kColourMapEntries, 1, GL_RGBA, GL_UNSIGNED_BYTE, GL_LINEAR, diverging.data());
+    const std::vector<std::uint8_t> grey = grey_table_rgba(kColourMapEntries);
+    grey_map_ = texture_2d(GL_RGBA8, kColourMapEntries, 1, GL_RGBA, GL_UNSIGNED_BYTE, GL_LINEAR, grey.data());
     glBindTexture(GL_TEXTURE_2D, 0);
     return true;
 }
 
 void HeatmapRenderer::shutdown() {
     for (Target& target : targets_) release(target);
-    glDeleteTextures(1, &colour_map_);
+    glDeleteTextures(1, &diverging_map_);
+    glDeleteTextures(1, &grey_map_);
     glDeleteVertexArrays(1, &vertex_array_);
     glDeleteProgram(program_);
-    colour_map_ = vertex_array_ = program_ = 0;
+    diverging_map_ = grey_map_ = vertex_array_ = program_ = 0;
 }
 
 void HeatmapRenderer::release(Target& target) {
@@ -102,16 +107,19 @@ void HeatmapRenderer::resize(Target& target, int rows, int cols) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-ImTextureID HeatmapRenderer::draw(int slot, const Eigen::MatrixXd& m, double scale, Version version) {
+ImTextureID HeatmapRenderer::draw(int slot, const Eigen::MatrixXd& m, const Shading& shading, Version version) {
     Target& target = targets_.at(static_cast<size_t>(slot));
     const int rows = static_cast<int>(m.rows()), cols = static_cast<int>(m.cols());
     if (program_ == 0 || rows == 0 || cols == 0) return ImTextureID{};
-    const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(target.colours));
-    if (target.rows == rows && target.cols == cols && target.version == version && target.scale == scale) return texture;
+    if (target.rows == rows && target.cols == cols && target.version == version && target.shading == shading)
+        return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(target.colours));
     if (target.rows != rows || target.cols != cols) resize(target, rows, cols);
     target.version = version;
-    target.scale = scale;
+    target.shading = shading;
     uploads_ += 1;
+    // t = offset + gain * value takes [lo, hi] to [0, 1].
+    const double width = shading.hi > shading.lo ? shading.hi - shading.lo : 1.0;
+    const double gain = 1.0 / width, offset = -shading.lo / width;
 
     // Row-major data: texel (x = j, y = i) holds m(i, j); the shader reads pixel (j, i).
     const std::vector<float> values = row_major_floats(m);
@@ -120,7 +128,7 @@ ImTextureID HeatmapRenderer::draw(int slot, const Eigen::MatrixXd& m, double sca
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, cols, rows, GL_RED, GL_FLOAT, values.data());
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, colour_map_);
+    glBindTexture(GL_TEXTURE_2D, shading.map == ColourMap::Grey ? grey_map_ : diverging_map_);
 
     GLint viewport[4];
     glGetIntegerv(GL_VIEWPORT, viewport);
@@ -129,7 +137,9 @@ ImTextureID HeatmapRenderer::draw(int slot, const Eigen::MatrixXd& m, double sca
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
     glUseProgram(program_);
-    glUniform1f(scale_location_, static_cast<float>(scale));
+    glUniform1f(gain_location_, static_cast<float>(gain));
+    glUniform1f(offset_location_, static_cast<float>(offset));
+    glUniform1f(gap_location_, shading.gaps ? static_cast<float>(0.5 * kTileGap) : 0.0f);
     glBindVertexArray(vertex_array_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
 
@@ -139,6 +149,12 @@ ImTextureID HeatmapRenderer::draw(int slot, const Eigen::MatrixXd& m, double sca
     glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
     glBindTexture(GL_TEXTURE_2D, 0);
     glActiveTexture(GL_TEXTURE0);
+    // How ImGui samples the result: crisp cells, or smooth for an image shown at another size.
+    const GLint filter = shading.smooth ? GL_LINEAR : GL_NEAREST;
+    glBindTexture(GL_TEXTURE_2D, target.colours);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    glBindTexture(GL_TEXTURE_2D, 0);
     return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(target.colours));
 }
 

@@ -1,7 +1,7 @@
 // Tests of the app's pure helpers (no GL, no ImGui): matrix-to-image
 // layout (with a non-symmetric matrix, so a transpose cannot hide), colour map, axis
 // ticks, the explosion marker, the layout chosen from CSS pixels, the figure's one-sentence summary, the
-// stabilizers' table and the status JSON.
+// stabilizers' table, the receptive fields' pairs, tiles, sheet and picture, and the status JSON.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest.h>
 
@@ -17,9 +17,11 @@
 #include "app/layout.hpp"
 #include "app/matrix_layout.hpp"
 #include "app/palette.hpp"
+#include "app/receptive.hpp"
 #include "app/stabilizers.hpp"
 #include "app/status_json.hpp"
 #include "app/view.hpp"
+#include "embed/page_state.hpp"
 
 using namespace hebbian;
 using namespace hebbian::app;
@@ -89,7 +91,9 @@ TEST_CASE("status JSON writes non-finite numbers as null") {
     r.view = View::Recurrent;
     r.steps = 12;
     r.alignment = std::nan("");
-    CHECK(status_json(r).rfind(R"({"view":"recurrent","steps":12,"alignment":null,"diverged":false,"playing":false,)"
+    r.subspace_alignment = std::nan("");
+    CHECK(status_json(r).rfind(R"({"view":"recurrent","steps":12,"alignment":null,"subspace_alignment":null,)"
+                               R"("diverged":false,"playing":false,)"
                                R"("embed":false,"notice":null,"data_error":null,"layout":"wide","compact":false,)", 0) == 0);
     r.alignment = 0.5;
     CHECK(status_json(r).find(R"("alignment":0.5)") != std::string::npos);
@@ -116,13 +120,14 @@ TEST_CASE("status JSON reports the layout, the display and the frame budget") {
     r.theme = "light";
     r.speed = 5000;
     r.frame_steps = 812;
+    r.steps_per_second = 48720;
     r.simulation_ms = 9.75;
     r.preferred_height = 264;
     r.summary = "Feedforward, step 3: \"quoted\"";
     const std::string json = status_json(r);
     for (const char* part : {R"("layout":"embed","compact":true,"css_width":320,"css_height":240,"pixel_ratio":3,)",
                              R"("framebuffer_width":960,"framebuffer_height":720,"font_px":13,"theme":"light",)",
-                             R"("speed":5000,"frame_steps":812,"simulation_ms":9.75,)",
+                             R"("speed":5000,"frame_steps":812,"steps_per_second":48720,"simulation_ms":9.75,)",
                              R"("preferred_height":264,"summary":"Feedforward, step 3: \"quoted\"","context_restores":0})"})
         CHECK_MESSAGE(json.find(part) != std::string::npos, part);
 }
@@ -290,4 +295,280 @@ TEST_CASE("the stabilizers summary names every rule, plain Hebb's divergence and
     CHECK(stabilizer_status(run.sims[0]) == "Hebb: diverged at step " + std::to_string(run.sims[0].divergence().step));
     CHECK(stabilizer_status(run.sims[0], true) == "Hebb: diverged");
     CHECK(run.steps_done() == 40000);  // the furthest run, not plain Hebb's
+}
+
+// --- the receptive-fields view ------------------------------------------------------------------
+
+TEST_CASE("the grey map runs from black to white") {
+    const std::vector<std::uint8_t> grey = grey_table_rgba(256);
+    REQUIRE(grey.size() == 256 * 4);
+    CHECK(grey[0] == 0);
+    CHECK(grey[4 * 255] == 255);
+    CHECK(grey[4 * 128 + 1] == 128);
+    CHECK(grey[4 * 128 + 3] == 255);
+}
+
+TEST_CASE("a tile strip puts patch pixel (i, j) of tile t at row j, column t (p + 1) + i, gaps between") {
+    // Two 2 x 2 tiles, not symmetric: pixel (i, j) of tile t holds 10 t + 2 j + i (patch order j p + i).
+    Eigen::MatrixXd tiles(2, 4);
+    tiles << 0, 1, 2, 3,
+             10, 11, 12, 13;
+    const Eigen::MatrixXd strip = tile_strip(tiles, 2);
+    REQUIRE(strip.rows() == 2);
+    REQUIRE(strip.cols() == 5);  // k (p + 1) - 1
+    CHECK(strip(0, 1) == 1);     // (i = 1, j = 0) of tile 0: along the top row
+    CHECK(strip(1, 0) == 2);     // (i = 0, j = 1): the second row
+    CHECK(strip(1, 4) == 13);    // (i = 1, j = 1) of tile 1 at column 3 + 1
+    CHECK(strip(0, 2) == kTileGap);
+    CHECK(strip(1, 2) == kTileGap);
+    CHECK(row_major_floats(strip)[2] >= 0.5 * kTileGap);  // the shader's test: values >= u_gap are gaps
+}
+
+TEST_CASE("filters pair with components in order (Sanger) or greedily by |cos|") {
+    Eigen::MatrixXd cosines(3, 3);
+    cosines << 0.9, 0.2, 0.1,
+               0.95, 0.3, 0.1,
+               0.1, 0.4, 0.35;
+    CHECK(pair_components(cosines, true) == std::vector<int>{0, 1, 2});
+    // Row 1 takes PC1 (0.95, the largest), row 2 then PC2 (0.4), row 0 what is left.
+    CHECK(pair_components(cosines, false) == std::vector<int>{2, 0, 1});
+}
+
+TEST_CASE("the tiles that fit: the column count that makes the largest tiles") {
+    // 8 pairs of 8 x 8 tiles with a 17 px line under each row, in 559 x 355 px: 4 columns of 2 rows.
+    const TileGrid pairs = fit_tiles(8, 8, 559, 355, 2, 17);
+    CHECK(pairs.columns == 4);
+    CHECK(pairs.rows == 2);
+    CHECK(pairs.tile == doctest::Approx((355.0 - 34.0) / (2 * 2.125 + 0.125)));
+    // The filters alone in a small embed (312 x 180 px): 4 x 2 again, as wide as they fit.
+    const TileGrid small = fit_tiles(8, 8, 312, 180, 1, 0);
+    CHECK(small.columns == 4);
+    CHECK(small.tile == doctest::Approx(312.0 / (4 + 3.0 / 8)));
+    CHECK(grid_height(pairs, 8, 2, 17) == doctest::Approx(355.0));  // height-limited: the whole box
+    CHECK(grid_height(small, 8, 1, 0) == doctest::Approx(2 * small.tile + small.tile / 8));
+    CHECK(fit_tiles(1, 8, 100, 50, 1, 0).tile == doctest::Approx(50));
+    CHECK(fit_tiles(0, 8, 100, 50, 1, 0).tile == 0);
+}
+
+TEST_CASE("the filter sheet: each tile in its own range, patch pixel (i, j) at (i, j) zoomed, transparent gaps") {
+    ReceptiveFields fields;
+    fields.side = 2;
+    fields.filters.resize(3, 4);
+    fields.filters << 1, 0, 0, -1,   // tile 0: +1 at (0, 0), -1 at (1, 1)
+                      0, 1, 0, 0,    // tile 1: +1 at (i = 1, j = 0): to the right, not below
+                      0, 0, 1, 0;    // tile 2: +1 at (i = 0, j = 1): below
+    fields.components = -fields.filters;
+    const RgbaImage sheet = filter_sheet(fields, 2, 3);  // 2 columns, 3 px a patch pixel
+    const int step = (2 + 1) * 3;
+    CHECK(sheet.width == 2 * step - 3);
+    const int grid = 2 * step - 3;  // two rows of tiles
+    CHECK(sheet.height == 2 * grid + 6);
+    REQUIRE(sheet.pixels.size() == 4 * size_t(sheet.width) * size_t(sheet.height));
+    const auto at = [&sheet](int x, int y) { return &sheet.pixels[4 * (size_t(y) * size_t(sheet.width) + size_t(x))]; };
+    const Rgb red = diverging_colour(1.0), blue = diverging_colour(0.0);
+    const auto is = [](const std::uint8_t* px, Rgb c) {
+        return px[0] == std::lround(c.r * 255) && px[1] == std::lround(c.g * 255) && px[2] == std::lround(c.b * 255) &&
+               px[3] == 255;
+    };
+    CHECK(is(at(0, 0), red));                  // tile 0, (0, 0)
+    CHECK(is(at(5, 5), blue));                 // tile 0, (1, 1), the last of its 3 x 3 block
+    CHECK(is(at(step + 3, 0), red));           // tile 1, (i = 1, j = 0)
+    CHECK(is(at(0, step + 3), red));           // tile 2 (second row), (i = 0, j = 1)
+    CHECK_FALSE(is(at(3, step), red));         // ... not (i = 1, j = 0)
+    CHECK(at(6, 0)[3] == 0);                   // the gap after tile 0: transparent
+    CHECK(is(at(0, grid + 6), blue));          // the components' grid below: tile 0 negated
+    CHECK(at(0, grid + 1)[3] == 0);            // the gap between the grids
+    CHECK(filter_sheet(ReceptiveFields{}, 8, 4).pixels.empty());
+}
+
+TEST_CASE("the image: row y of the matrix is row y of the image; its grey range ignores a few extremes") {
+    GreyImage image;
+    image.width = 3;
+    image.height = 2;
+    image.pixels = {0, 1, 2, 3, 4, 5};
+    const Eigen::MatrixXd m = image_matrix(image);
+    REQUIRE(m.rows() == 2);
+    CHECK(m(0, 2) == 2);  // pixel (x = 2, y = 0)
+    CHECK(m(1, 0) == 3);  // pixel (x = 0, y = 1)
+    GreyImage wide;
+    wide.width = 1000;
+    wide.height = 1;
+    for (int x = 0; x < 1000; ++x) wide.pixels.push_back(x < 2 ? -1000.0 : x > 997 ? 1000.0 : x / 1000.0);
+    const GreyRange range = grey_range(wide);
+    CHECK(range.lo > 0.0);
+    CHECK(range.hi < 1.0);
+    GreyImage flat;
+    flat.width = flat.height = 2;
+    flat.pixels.assign(4, 3.0);
+    CHECK(grey_range(flat).lo == 2.5);
+    CHECK(grey_range(flat).hi == 3.5);
+}
+
+TEST_CASE("the reader's picture is standardised; a flat one is left for the source to refuse") {
+    const std::vector<std::uint8_t> grey = {0, 50, 100, 150, 200, 250, 10, 20, 30, 40, 50, 60};
+    const Picture picture = picture_from_grey(4, 3, grey);
+    REQUIRE(picture.image);
+    CHECK(picture.error.empty());
+    CHECK(picture.image->width == 4);
+    const Eigen::Map<const Eigen::VectorXd> pixels(picture.image->pixels.data(), 12);
+    CHECK(pixels.mean() == doctest::Approx(0.0).epsilon(1e-12));
+    CHECK((pixels.array() - pixels.mean()).square().mean() == doctest::Approx(1.0));
+    CHECK(pixels(1) > pixels(0));  // order kept
+    CHECK_FALSE(picture_from_grey(4, 4, grey).error.empty());  // 16 pixels said, 12 given
+    CHECK_FALSE(picture_from_grey(600, 1, std::vector<std::uint8_t>(600, 1)).error.empty());
+    const Picture flat = picture_from_grey(8, 8, std::vector<std::uint8_t>(64, 7));
+    REQUIRE(flat.image);
+    SourceParams source;
+    source.kind = SourceKind::Picture;
+    source.picture = flat.image;
+    CHECK(validate(source) == "the image is constant: its patches carry no signal");
+    source.picture = picture.image;  // 4 x 3: smaller than the 8 x 8 patch
+    CHECK(validate(source).find("smaller than the patch side 8") != std::string::npos);
+}
+
+TEST_CASE("the receptive fields are recomputed for a new run, then only after the run moved on, not too often") {
+    const AnalysisRecord last{2, 5000, 1e-4};
+    CHECK(fields_due(last, 3, 5000, 0.0));             // a new run: at once
+    CHECK_FALSE(fields_due(last, 2, 5000, 10.0));      // paused: never
+    CHECK_FALSE(fields_due(last, 2, 7000, 0.02));      // moved on, but within 1/30 s
+    CHECK(fields_due(last, 2, 7000, 1.0 / 30.0));
+    const AnalysisRecord costly{2, 5000, 0.01};
+    CHECK_FALSE(fields_due(costly, 2, 7000, 0.1));     // 20 x its cost first
+    CHECK(fields_due(costly, 2, 7000, 0.2));
+}
+
+namespace {
+
+// The receptive-fields view's run: its default setup (smaller when asked) after `steps` steps.
+Simulation receptive_run(long long steps, Rule rule = Rule::Sanger, int outputs = 8) {
+    SimParams p = default_setup(View::Receptive).params;
+    p.learning.rule = rule;
+    p.learning.outputs = outputs;
+    p.source.image_side = 64;  // the smallest generated image: a quick test
+    Simulation sim;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(steps);
+    return sim;
+}
+
+}  // namespace
+
+TEST_CASE("the receptive-fields view starts Sanger on 8 x 8 windowed patches of dead leaves") {
+    const embed::ViewSetup setup = default_setup(View::Receptive);
+    const SimParams& p = setup.params;
+    CHECK(p.source.kind == SourceKind::DeadLeaves);
+    CHECK(p.source.patches.side == 8);
+    CHECK(p.source.patches.window_sigma > 0.0);
+    CHECK(p.learning.rule == Rule::Sanger);
+    CHECK(p.learning.outputs == 8);
+    CHECK(setup.speed >= 1000);
+    CHECK(validate(p).empty());
+    CHECK(std::string(view_name(View::Receptive)) == "receptive");
+    CHECK(std::string(view_title(View::Receptive)) == "Receptive fields");
+    CHECK(parse_view("receptive") == View::Receptive);
+}
+
+TEST_CASE("the receptive-fields address: image sources only, k up to 16, a picture only as a file") {
+    const auto parse = [](const char* query) { return embed::parse_page_address(query, ""); };
+    const embed::SettingsResult r = parse("?view=receptive&patch=8&source=pink-noise&window=2&k=16&seed=3");
+    CHECK(r.corrections.empty());
+    const SimParams& p = r.state.setup.params;
+    CHECK(p.source.kind == SourceKind::PinkNoise);
+    CHECK(p.source.patches.window_sigma == 2.0);
+    CHECK(p.learning.outputs == 16);
+    CHECK(p.seed == 3);
+    CHECK(embed::page_query(r.state) == "view=receptive&source=pink-noise&k=16&seed=3");
+    CHECK(embed::same_page_state(parse(("?" + embed::page_query(r.state)).c_str()).state, r.state));
+
+    const embed::SettingsResult many = parse("?view=receptive&k=40");
+    REQUIRE(many.corrections.size() == 1);
+    CHECK(many.corrections[0].message() == "k=40: above 16, the most filters the receptive-fields view draws; using 16");
+    CHECK(many.state.setup.params.learning.outputs == 16);
+    CHECK(parse("?view=feedforward&source=spectrum&N=64&k=40").corrections.empty());  // other views: k up to N
+
+    const embed::SettingsResult spectrum = parse("?view=receptive&source=spectrum");
+    REQUIRE(spectrum.corrections.size() == 1);
+    CHECK(spectrum.corrections[0].reason.rfind("the receptive-fields view learns from image patches", 0) == 0);
+    CHECK(spectrum.state.setup.params.source.kind == SourceKind::DeadLeaves);
+
+    const embed::SettingsResult picture = parse("?view=receptive&source=picture");
+    REQUIRE(picture.corrections.size() == 1);
+    CHECK(picture.corrections[0].message() == "source=picture: a picture cannot be named here: load an image; using dead-leaves");
+    embed::PageState state = picture.state;
+    state.setup.params.source.kind = SourceKind::Picture;
+    CHECK(embed::page_query(state).find("source") == std::string::npos);
+}
+
+TEST_CASE("Sanger's filters pair with the PCs in order and turn to them; the blob comes first") {
+    const Simulation sim = receptive_run(300000);
+    const ReceptiveFields fields = receptive_fields(sim);
+    REQUIRE(fields.side == 8);
+    REQUIRE(fields.filters.rows() == 8);
+    REQUIRE(fields.filters.cols() == 64);
+    CHECK(fields.eigenvalues.size() == 16);
+    CHECK(fields.eigenvalues(0) == sim.components().values(0));
+    for (int i = 0; i < 8; ++i) {
+        CAPTURE(i);
+        const FilterPair& pair = fields.pairs[static_cast<size_t>(i)];
+        CHECK(pair.component == i);
+        CHECK(fields.filters.row(i).cwiseAbs().maxCoeff() == doctest::Approx(1.0));
+        CHECK(fields.components.row(i).cwiseAbs().maxCoeff() == doctest::Approx(1.0));
+        CHECK(fields.filters.row(i).dot(fields.components.row(i)) > 0.0);  // signs matched
+        const Eigen::VectorXd w = sim.feedforward()->weights().row(i).transpose();
+        CHECK(pair.cosine == doctest::Approx(abs_cosine(w, sim.components().vectors.col(i))));
+        CHECK(pair.variance == doctest::Approx(w.dot(sim.covariance() * w) / w.squaredNorm()));
+        CHECK(pair.scale == doctest::Approx(w.cwiseAbs().maxCoeff()));
+    }
+    // The first component under a window: a centre blob (a faint surround of the other sign),
+    // and w_1 has turned to it.
+    CHECK(fields.pairs[0].cosine > 0.99);
+    CHECK(fields.pairs[0].variance == doctest::Approx(fields.eigenvalues(0)).epsilon(0.02));
+    const double centre = fields.components(0, 3 * 8 + 3);
+    CHECK(std::abs(centre) > 0.9);
+    CHECK((centre * fields.components.row(0).array() > -0.2).all());
+    CHECK(sim.history().subspace_alignment.back() > 0.95);
+    CHECK(receptive_status(sim).rfind("step 300000: alignment with the top 8 PCs' subspace 0.9", 0) == 0);
+    CHECK(receptive_source(sim) == "8 filters (sanger) on 8 x 8 patches of dead-leaves, window sigma 2");
+}
+
+TEST_CASE("other rules pair each filter with the closest free component: Oja's single output with PC1") {
+    const Simulation oja = receptive_run(100000, Rule::Oja, 1);
+    const ReceptiveFields fields = receptive_fields(oja);
+    REQUIRE(fields.pairs.size() == 1);
+    CHECK(fields.pairs[0].component == 0);
+    CHECK(fields.pairs[0].cosine > 0.98);
+    CHECK(fields.eigenvalues.size() == 8);  // at least 8, for a spectrum worth the name
+    CHECK(receptive_status(oja, true).rfind("|cos(w, PC1)| 0.9", 0) == 0);
+    // Three Oja outputs all turn to PC1: one of them gets it, the others other components.
+    const ReceptiveFields three = receptive_fields(receptive_run(100000, Rule::Oja, 3));
+    std::vector<int> paired;
+    for (const FilterPair& pair : three.pairs) paired.push_back(pair.component);
+    std::sort(paired.begin(), paired.end());
+    CHECK(paired == std::vector<int>{0, 1, 2});
+}
+
+TEST_CASE("the receptive-fields cache: the image once per run, the fields when due") {
+    Simulation sim = receptive_run(100);
+    ReceptiveCache cache;
+    const auto now = std::chrono::steady_clock::now();
+    CHECK(refresh_receptive(cache, sim, 1, now));
+    CHECK(cache.image.rows() == 64);
+    CHECK(cache.filter_strip.rows() == 8);
+    CHECK(cache.filter_strip.cols() == 8 * 9 - 1);
+    CHECK(cache.record.step == 100);
+    CHECK_FALSE(refresh_receptive(cache, sim, 1, now + std::chrono::seconds(1)));  // not moved on
+    sim.step(10);
+    CHECK_FALSE(refresh_receptive(cache, sim, 1, now + std::chrono::milliseconds(1)));
+    CHECK(refresh_receptive(cache, sim, 1, now + std::chrono::seconds(1)));
+    CHECK(cache.record.step == 110);
+    CHECK(refresh_receptive(cache, sim, 2, now + std::chrono::seconds(1)));  // a new run
+}
+
+TEST_CASE("the receptive-fields summary names the view, the source and the alignment") {
+    ViewRun run;
+    run.sims.push_back(receptive_run(3000));
+    const std::string text = figure_summary(View::Receptive, run);
+    CHECK(text.rfind("Receptive fields, step 3000: 8 filters (sanger) on 8 x 8 patches of dead-leaves", 0) == 0);
+    CHECK(text.find("subspace of PCs 1-8: alignment 0.") != std::string::npos);
+    CHECK(text.find(", |cos(w_1, PC1)| ") != std::string::npos);
 }

@@ -26,7 +26,8 @@ int preferred_height(View view, float css_width) {
     // Height over width of each view's plots: the feedforward view stacks a square scatter
     // beside two time plots, the recurrent view two square heatmaps above a time plot, the
     // amplification view its numbers above one trace plot, the appendix two rows of plots, the
-    // stabilizers two rows of plots above the table of rules.
+    // stabilizers two rows of plots above the table of rules, the receptive fields the image and
+    // the filters above two plots.
     float aspect = 0.75f;
     switch (view) {
         case View::Feedforward: aspect = 0.7f; break;
@@ -34,6 +35,7 @@ int preferred_height(View view, float css_width) {
         case View::Amplification: aspect = 0.65f; break;
         case View::Appendix: aspect = 0.75f; break;
         case View::Stabilizers: aspect = 0.9f; break;
+        case View::Receptive: aspect = 0.75f; break;
     }
     const float strip = kTouchTargetPixels + 8.0f;  // the row of buttons above the view
     const float wanted = std::round(std::max(css_width, 0.0f) * aspect + strip);

@@ -9,6 +9,10 @@
 
 namespace hebbian::app {
 
+// An entry of a tiled matrix that marks the gap between two tiles (tile_strip in
+// receptive.hpp): the heatmap shader draws it transparent.
+constexpr double kTileGap = 1e30;
+
 // Row-major float copy of m: element (i, j) sits at index i * cols + j. Uploaded as a
 // cols x rows texture, row i of the matrix becomes texel row i, which the heatmap draws
 // as the i-th row from the top. (Eigen itself stores column-major: never upload m.data().)

@@ -25,8 +25,14 @@ void offer_download(const std::string& filename, const std::string&, const std::
 }
 
 void save_view_png(const std::string&) { std::fprintf(stderr, "hebbian: PNG export is available in the web page\n"); }
-void open_file_picker() {
-    std::fprintf(stderr, "hebbian: CSV import is available in the web page (or: hebbian run --data FILE.csv)\n");
+void offer_png(const std::string& filename, int, int, const std::vector<std::uint8_t>&) {
+    std::fprintf(stderr, "hebbian: %s: PNG export is available in the web page\n", filename.c_str());
+}
+void open_file_picker(FileKind kind) {
+    if (kind == FileKind::Image)
+        std::fprintf(stderr, "hebbian: pictures load in the web page (or: hebbian run --image FILE.png)\n");
+    else
+        std::fprintf(stderr, "hebbian: CSV import is available in the web page (or: hebbian run --data FILE.csv)\n");
 }
 void copy_to_clipboard(const std::string& text) { std::fprintf(stderr, "hebbian: link %s\n", text.c_str()); }
 void warn_console(const std::string& text) { std::fprintf(stderr, "hebbian: %s\n", text.c_str()); }

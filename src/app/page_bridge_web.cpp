@@ -1,5 +1,5 @@
 // The web side of page_bridge.hpp: thin EM_JS calls into web/page.js, which owns the
-// inbox of requests (Module.hebbianInbox), the downloads, the file picker and the clipboard.
+// inbox of requests (Module.hebbianInbox), the downloads, the file pickers and the clipboard.
 // No eval: every call is a fixed JavaScript function, data passes as UTF-8 strings.
 #include "app/page_bridge.hpp"
 
@@ -34,6 +34,15 @@ EM_JS(void, copy_front_request, (int field, char* out, int size), {
     stringToUTF8(field === 0 ? request.text : request.name, out, size);
 });
 EM_JS(void, drop_front_request, (), { Module.hebbianInbox.shift(); });
+// A picture's size (0 width, 1 height) and its grey levels, copied into `out` (width x height bytes).
+EM_JS(int, front_request_size, (int field), {
+    var request = Module.hebbianInbox[0];
+    return (field === 0 ? request.width : request.height) | 0;
+});
+EM_JS(void, copy_front_request_pixels, (unsigned char* out, int count), {
+    var pixels = Module.hebbianInbox[0].pixels;
+    if (pixels && pixels.length === count) HEAPU8.set(pixels, out);
+});
 
 EM_JS(void, answer_js, (int ticket, const char* json), { Module.hebbianAnswer(ticket, UTF8ToString(json)); });
 EM_JS(void, publish_status_js, (const char* json), { Module.hebbianStatusText = UTF8ToString(json); });
@@ -41,7 +50,11 @@ EM_JS(void, download_js, (const char* name, const char* mime, const char* text),
     Module.hebbianDownload(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(text));
 });
 EM_JS(void, save_png_js, (const char* name), { Module.hebbianSaveCanvas(UTF8ToString(name)); });
-EM_JS(void, pick_file_js, (), { Module.hebbianPickFile(); });
+EM_JS(void, save_pixels_js, (const char* name, int width, int height, const unsigned char* rgba), {
+    var copy = new Uint8ClampedArray(HEAPU8.subarray(rgba, rgba + 4 * width * height));
+    Module.hebbianSavePixels(UTF8ToString(name), width, height, copy);
+});
+EM_JS(void, pick_file_js, (int image), { Module.hebbianPickFile(image ? 'image' : 'csv'); });
 EM_JS(void, copy_js, (const char* text), { Module.hebbianCopy(UTF8ToString(text)); });
 EM_JS(void, warn_js, (const char* text), { console.warn(UTF8ToString(text)); });
 using ServeFunction = void (*)(void*);
@@ -85,6 +98,15 @@ std::optional<PageRequest> take_page_request() {
     request.kind = static_cast<PageRequestKind>(front_request_kind());
     request.text = front_request_field(0);
     request.name = front_request_field(1);
+    if (request.kind == PageRequestKind::ImageFile) {
+        request.width = front_request_size(0);
+        request.height = front_request_size(1);
+        const long long count = static_cast<long long>(request.width) * request.height;
+        if (request.width > 0 && request.height > 0 && count <= 4LL * 1024 * 1024) {
+            request.pixels.resize(static_cast<size_t>(count));
+            copy_front_request_pixels(request.pixels.data(), static_cast<int>(count));
+        }
+    }
     drop_front_request();
     return request;
 }
@@ -95,7 +117,11 @@ void offer_download(const std::string& filename, const std::string& mime, const 
     download_js(filename.c_str(), mime.c_str(), text.c_str());
 }
 void save_view_png(const std::string& filename) { save_png_js(filename.c_str()); }
-void open_file_picker() { pick_file_js(); }
+void offer_png(const std::string& filename, int width, int height, const std::vector<std::uint8_t>& rgba) {
+    if (width > 0 && height > 0 && rgba.size() == 4 * size_t(width) * size_t(height))
+        save_pixels_js(filename.c_str(), width, height, rgba.data());
+}
+void open_file_picker(FileKind kind) { pick_file_js(kind == FileKind::Image ? 1 : 0); }
 void copy_to_clipboard(const std::string& text) { copy_js(text.c_str()); }
 void warn_console(const std::string& text) { warn_js(text.c_str()); }
 void serve_page_requests_with(void (*serve)(void*), void* context) { serve_with_js(serve, context); }

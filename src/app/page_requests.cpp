@@ -1,7 +1,8 @@
-// Host messages and CSV files from the page (see page_requests.hpp).
+// Host messages, CSV files and pictures from the page (see page_requests.hpp).
 #include "app/page_requests.hpp"
 
 #include "app/page_bridge.hpp"
+#include "app/receptive.hpp"
 #include "app/run_control.hpp"
 #include "embed/csv_import.hpp"
 #include "embed/export_text.hpp"
@@ -36,11 +37,18 @@ Changes set_changes(const App& app, const embed::HostCommand& command, std::stri
     return changes;
 }
 
+// The reply to a file that was loaded: the state it left.
+std::string loaded_json(const App& app) {
+    return "{\"source\":\"hebbian\",\"type\":\"reply\",\"id\":null,\"ok\":true,\"command\":\"load\",\"state\":" +
+           embed::state_json(page_state(app), run_summary(app)) + "}";
+}
+
 std::string answer_csv(App& app, const PageRequest& request) {
     const embed::CsvImport data = embed::import_csv(request.text);
     std::string error;
     if (!data.error.empty()) {
         app.ui.data_error = request.name + ": " + data.error;
+        app.ui.picture_error = false;
         error = app.ui.data_error;
     } else {
         Changes changes;
@@ -48,8 +56,24 @@ std::string answer_csv(App& app, const PageRequest& request) {
         error = apply_changes(app, changes);
     }
     if (!error.empty()) return embed::refusal_json("null", error);
-    return "{\"source\":\"hebbian\",\"type\":\"reply\",\"id\":null,\"ok\":true,\"command\":\"load\",\"state\":" +
-           embed::state_json(page_state(app), run_summary(app)) + "}";
+    return loaded_json(app);
+}
+
+// A picture the page decoded: standardised, then the receptive-fields view's source.
+std::string answer_picture(App& app, const PageRequest& request) {
+    const Picture picture = picture_from_grey(request.width, request.height, request.pixels);
+    std::string error;
+    if (!picture.error.empty()) {
+        app.ui.data_error = request.name + ": " + picture.error;
+        app.ui.picture_error = true;
+        error = app.ui.data_error;
+    } else {
+        Changes changes;
+        changes.picture = LoadedPicture{request.name, picture.image};
+        error = apply_changes(app, changes);
+    }
+    if (!error.empty()) return embed::refusal_json("null", error);
+    return loaded_json(app);
 }
 
 }  // namespace
@@ -70,7 +94,7 @@ std::string answer_host_message(App& app, std::string_view text) {
         case CommandKind::Reset: changes.reset = true; break;
         case CommandKind::Step: changes.steps = command.count; break;
         case CommandKind::Export:
-            if (command.what == embed::ExportWhat::View) {
+            if (embed::picture_export(command.what)) {
                 changes.download = DownloadRequest{command.what, command.format};
             } else {
                 const ViewRun& run = app.runs[static_cast<size_t>(view_index(app.ui.view))];
@@ -99,7 +123,10 @@ void serve_page_requests(App& app) {
                 answer_page_request(request->ticket, answer_host_message(app, request->text));
                 break;
             case PageRequestKind::CsvFile: answer_page_request(request->ticket, answer_csv(app, *request)); break;
+            case PageRequestKind::ImageFile: answer_page_request(request->ticket, answer_picture(app, *request)); break;
             case PageRequestKind::RefusedFile:
+            case PageRequestKind::RefusedImage:
+                app.ui.picture_error = request->kind == PageRequestKind::RefusedImage;
                 app.ui.data_error = request->name + ": " + request->text;
                 answer_page_request(request->ticket, embed::refusal_json("null", app.ui.data_error));
                 break;

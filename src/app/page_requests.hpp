@@ -1,5 +1,5 @@
 // Serves what the page's script queued since the last frame: host messages
-// (window.hebbian, postMessage) and CSV files (file picker, drag and drop). Each
+// (window.hebbian, postMessage), CSV files and pictures (file pickers, drag and drop). Each
 // becomes Changes applied by apply_changes, and each gets one JSON answer.
 #pragma once
 

@@ -119,9 +119,9 @@ Changes draw_recurrent_view(const ViewRun& run, UiState& ui, HeatmapRenderer& he
     const float side =
         std::max(40.0f, std::min(0.5f * (avail.x - bar) - 2 * ImGui::GetStyle().ItemSpacing.x, avail.y * 0.55f));
     Hover hover;
-    draw_heatmap("learned W", 0, w, scale, {run.generation, sim.steps_done()}, side, heatmaps, hover);
+    draw_heatmap("learned W", slot::kLearned, w, scale, {run.generation, sim.steps_done()}, side, heatmaps, hover);
     ImGui::SameLine();
-    draw_heatmap(has_target ? "target C / alpha" : "C (alpha = 0: no steady state, W grows)", 1, target, scale,
+    draw_heatmap(has_target ? "target C / alpha" : "C (alpha = 0: no steady state, W grows)", slot::kTarget, target, scale,
                  {run.generation, -1}, side, heatmaps, hover);
     ImGui::SameLine();
     draw_colour_bar(side, scale);

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "app/page_bridge.hpp"
+#include "app/receptive.hpp"
 #include "embed/csv_import.hpp"
 #include "embed/export_text.hpp"
 
@@ -26,6 +27,12 @@ SimParams params_for(View view, const SimParams& params, size_t run) {
 
 // "" when every run of the view can start with `params`, else why not.
 std::string check(const ViewRun& run, View view, const SimParams& params) {
+    if (view == View::Receptive) {  // the view draws its filters as patches, at most 16 of them
+        if (!image_source(params.source.kind) || params.circuit != Circuit::Feedforward)
+            return "the receptive-fields view learns from image patches: dead-leaves, pink-noise or a picture";
+        if (params.learning.outputs > embed::kReceptiveMaxOutputs)
+            return "the receptive-fields view draws at most " + std::to_string(embed::kReceptiveMaxOutputs) + " filters";
+    }
     for (size_t s = 0; s < run.sims.size(); ++s)
         if (std::string why = validate(params_for(view, params, s)); !why.empty()) return why;
     return run.balance ? validate(balance_params(params)) : "";
@@ -38,7 +45,7 @@ std::string restart(ViewRun& run, View view, const SimParams& params) {
     if (!run.error.empty()) return run.error;
     run.params = params;
     run.generation += 1;
-    run.seconds_per_step = 0.0;
+    run.seconds_per_step = run.measured_seconds = run.measured_steps = 0.0;
     for (size_t s = 0; s < run.sims.size(); ++s) run.sims[s].reset(params_for(view, params, s));
     if (run.balance) run.balance->reset(balance_params(params));
     if (!run.weight_paths.empty())
@@ -55,6 +62,7 @@ std::string load_data(App& app, const LoadedData& data) {
         if (std::string why = check(run_of(app, view), view, embed::with_data(run_of(app, view).params, data.values));
             !why.empty()) {
             app.ui.data_error = data.name + ": " + why;
+            app.ui.picture_error = false;
             return app.ui.data_error;
         }
     for (View view : kDataViews) {
@@ -71,10 +79,48 @@ std::string load_data(App& app, const LoadedData& data) {
     return "";
 }
 
+// The picture becomes the receptive-fields view's source (which opens), or the previous run
+// goes on when it cannot take it (too small for the patch, one flat grey).
+std::string load_picture(App& app, const LoadedPicture& picture) {
+    ViewRun& run = run_of(app, View::Receptive);
+    SimParams params = run.params;
+    params.source.kind = SourceKind::Picture;
+    params.source.picture = picture.image;
+    if (std::string why = check(run, View::Receptive, params); !why.empty()) {
+        app.ui.data_error = picture.name + ": " + why;
+        app.ui.picture_error = true;
+        return app.ui.data_error;
+    }
+    restart(run, View::Receptive, params);
+    app.ui.drafts[static_cast<size_t>(view_index(View::Receptive))] = params;
+    app.ui.picture_name = picture.name;
+    app.ui.data_error.clear();
+    if (app.ui.view != View::Receptive) {
+        app.ui.view = View::Receptive;
+        app.ui.select_view = true;
+    }
+    return "";
+}
+
+// The filters of the open view as a PNG: the learned ones over their principal components.
+std::string download_filters(const App& app) {
+    const ReceptiveFields fields = receptive_fields(run_of(app, app.ui.view).primary());
+    if (fields.side == 0 || fields.filters.rows() == 0)
+        return "the filters are those of image patches: open the receptive-fields view";
+    const int columns = std::min(static_cast<int>(fields.filters.rows()), 8);
+    const RgbaImage sheet = filter_sheet(fields, columns, std::max(1, 64 / fields.side));
+    offer_png("hebbian-filters.png", sheet.width, sheet.height, sheet.pixels);
+    return "";
+}
+
 std::string download(App& app, const DownloadRequest& request) {
     if (request.what == embed::ExportWhat::View) {
         app.png_request = std::string("hebbian-") + view_name(app.ui.view) + ".png";
         return "";
+    }
+    if (request.what == embed::ExportWhat::Filters) {
+        app.ui.export_error = download_filters(app);
+        return app.ui.export_error;
     }
     const ViewRun& run = run_of(app, app.ui.view);
     const embed::ExportFile file =
@@ -124,7 +170,12 @@ long long advance_within(ViewRun& run, long long steps, double budget_seconds) {
         const long long ran = advance(run, chunk);
         const double seconds = std::chrono::duration<double>(Clock::now() - before).count();
         if (ran <= 0) break;
-        run.seconds_per_step = seconds / double(ran);
+        // The cost of a step over the recent chunks, weighted by their steps: the history's
+        // records (every `stride` steps, each worth many steps) land in some chunks only, and
+        // a chunk without one must not size the next too long.
+        run.measured_seconds = 0.5 * run.measured_seconds + seconds;
+        run.measured_steps = 0.5 * run.measured_steps + double(ran);
+        run.seconds_per_step = run.measured_seconds / run.measured_steps;
         done += ran;
         elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     }
@@ -139,9 +190,10 @@ std::string apply_changes(App& app, const Changes& changes) {
     }
     if (changes.embed) app.ui.embed = *changes.embed;
     if (changes.theme) app.ui.theme = *changes.theme;
-    const View view = app.ui.view;
-    ViewRun& run = run_of(app, view);
     if (changes.data) error = load_data(app, *changes.data);
+    if (changes.picture) error = load_picture(app, *changes.picture);
+    const View view = app.ui.view;  // a data set or a picture may have opened its view
+    ViewRun& run = run_of(app, view);
     if (changes.params) {
         error = restart(run, view, *changes.params);
         if (error.empty()) app.ui.drafts[static_cast<size_t>(view_index(view))] = *changes.params;
@@ -156,7 +208,8 @@ std::string apply_changes(App& app, const Changes& changes) {
         app.ui.link = app.page_base + "?" + embed::page_query(page_state(app));
         copy_to_clipboard(app.ui.link);
     }
-    if (changes.pick_file) open_file_picker();
+    if (changes.pick_file) open_file_picker(FileKind::Csv);
+    if (changes.pick_image) open_file_picker(FileKind::Image);
     return error;
 }
 
@@ -193,7 +246,8 @@ embed::RunSummary run_summary(const App& app) {
     for (size_t s = 0; run.sims.size() > 1 && s < run.sims.size(); ++s)
         summary.regime += (s ? "; " : "") + to_string(run.sims[s].params().learning.rule) + ": " + run.sims[s].regime();
     summary.error = run.error;
-    summary.data_name = sim.params().source.kind == SourceKind::Dataset ? app.ui.data_name : "";
+    const SourceKind kind = sim.params().source.kind;
+    summary.data_name = kind == SourceKind::Dataset ? app.ui.data_name : kind == SourceKind::Picture ? app.ui.picture_name : "";
     for (const Simulation& s : run.sims) {
         const History& h = s.history();
         summary.runs.push_back({to_string(s.params().learning.rule), s.steps_done(), h.norm.empty() ? 0.0 : h.norm.back(),

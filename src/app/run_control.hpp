@@ -24,9 +24,9 @@ long long advance(ViewRun& run, long long steps);
 // around the figure stays responsive.
 constexpr double kFrameBudgetSeconds = 0.010;
 
-// advance() in chunks sized from the measured cost of a step (run.seconds_per_step),
-// stopping at `steps` or when one more step would pass `budget_seconds` (at least one
-// step is run); returns the steps run.
+// advance() in chunks sized from the measured cost of a step (run.seconds_per_step, averaged
+// over the recent chunks), stopping at `steps` or when one more step would pass
+// `budget_seconds` (at least one step is run); returns the steps run.
 long long advance_within(ViewRun& run, long long steps, double budget_seconds);
 
 // The open view as a page address sees it: parameters, speed, playing, embed.

@@ -21,9 +21,10 @@ void warning(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-// One row of the export menu: "<label>  CSV  JSON".
-void export_row(const char* label, ExportWhat what, Changes& changes) {
+// One row of the export menu: "<label>  CSV  JSON"; `help`, when given, is the label's tooltip.
+void export_row(const char* label, ExportWhat what, Changes& changes, const char* help = nullptr) {
     ImGui::TextUnformatted(label);
+    if (help) explain(help);
     ImGui::SameLine(ImGui::GetFontSize() * 9);
     ImGui::PushID(label);
     if (ImGui::SmallButton("CSV")) changes.download = DownloadRequest{what, ExportFormat::Csv};
@@ -61,12 +62,27 @@ Changes draw_share_panel(View view, const ViewRun& run, UiState& ui) {
             "It becomes the input of the feedforward and the recurrent circuit. You can also drop the file on the page.");
     ImGui::SameLine();
     if (ImGui::Button("Export...")) ImGui::OpenPopup("export");
-    explain("Download the weights, the matrices or the history as CSV or JSON, or the view as PNG.");
+    explain(view == View::Receptive
+                ? "Download the filters (the weights) or the history as CSV or JSON, the filters or the view as PNG."
+                : "Download the weights, the matrices or the history as CSV or JSON, or the view as PNG.");
     if (ImGui::BeginPopup("export")) {
-        export_row(recurrent_view(view) ? "W (recurrent)" : "weights W", ExportWhat::Weights, changes);
+        const bool filters = view == View::Receptive;
+        export_row(recurrent_view(view) ? "W (recurrent)" : "weights W", ExportWhat::Weights, changes,
+                   filters ? "The filters as numbers: W is k x N (N = p^2), line i of the CSV (array i of the JSON) "
+                             "is filter i, and patch pixel (column i, row j), counted from 0, is entry j p + i of "
+                             "its line: the patch's rows one after another."
+                           : nullptr);
         export_row("covariance C", ExportWhat::Covariance, changes);
         export_row("history", ExportWhat::History, changes);
         if (view == View::Stabilizers) export_row("inhibition", ExportWhat::Inhibition, changes);
+        if (filters) {
+            ImGui::TextUnformatted("filters");
+            explain("The learned filters as a picture: each p x p filter in the diverging map over its own range "
+                    "(red positive, blue negative), and under them, in the same places, the principal components "
+                    "they are paired with.");
+            ImGui::SameLine(ImGui::GetFontSize() * 9);
+            if (ImGui::SmallButton("PNG##filters")) changes.download = DownloadRequest{ExportWhat::Filters, ExportFormat::Png};
+        }
         ImGui::TextUnformatted("this view");
         ImGui::SameLine(ImGui::GetFontSize() * 9);
         if (ImGui::SmallButton("PNG")) changes.download = DownloadRequest{ExportWhat::View, ExportFormat::Png};
@@ -82,7 +98,9 @@ Changes draw_share_panel(View view, const ViewRun& run, UiState& ui) {
     if (params.source.kind == SourceKind::Dataset && params.source.data)
         ImGui::TextDisabled("data: %s (%d rows x %d columns)", ui.data_name.c_str(), int(params.source.data->rows()),
                             int(params.source.data->cols()));
-    warning(ui.data_error.empty() ? "" : "CSV not loaded (the previous data stays): " + ui.data_error);
+    const char* refused = ui.picture_error ? "Image not loaded (the previous run goes on): "
+                                           : "CSV not loaded (the previous data stays): ";
+    warning(ui.data_error.empty() ? "" : refused + ui.data_error);
     warning(ui.export_error.empty() ? "" : "Nothing exported: " + ui.export_error);
     return changes;
 }

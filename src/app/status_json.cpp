@@ -18,6 +18,7 @@ std::string status_json(const StatusReport& r) {
     std::string out = "{\"view\":" + json_quote(view_name(r.view));
     out += ",\"steps\":" + std::to_string(r.steps);
     out += ",\"alignment\":" + json_number(r.alignment);
+    out += ",\"subspace_alignment\":" + json_number(r.subspace_alignment);
     out += ",\"diverged\":" + flag(r.diverged);
     out += ",\"playing\":" + flag(r.playing);
     out += ",\"embed\":" + flag(r.embed);
@@ -35,6 +36,7 @@ std::string status_json(const StatusReport& r) {
     out += ",\"coarse_pointer\":" + flag(r.coarse_pointer);
     out += ",\"speed\":" + std::to_string(r.speed);
     out += ",\"frame_steps\":" + std::to_string(r.frame_steps);
+    out += ",\"steps_per_second\":" + json_number(r.steps_per_second);
     out += ",\"simulation_ms\":" + json_number(r.simulation_ms);
     out += ",\"frames\":" + std::to_string(r.frames);
     out += ",\"active\":" + flag(r.active);

@@ -14,6 +14,7 @@ struct StatusReport {
     View view = View::Feedforward;
     long long steps = 0;     // learning steps done by the view's simulation
     double alignment = 0.0;  // latest |cos| with PC1 (see History::alignment)
+    double subspace_alignment = 0.0;  // latest alignment with the top-k PCs (k > 1; NaN, written null, otherwise)
     bool diverged = false;   // any of the view's runs stopped on divergence
     bool playing = false;
     bool embed = false;      // embed mode (?embed=1) is on
@@ -29,6 +30,7 @@ struct StatusReport {
     bool coarse_pointer = false;           // touch: larger controls
     int speed = 0;                         // learning steps per frame asked for
     long long frame_steps = 0;             // steps the last active frame ran (the budget may cut them)
+    double steps_per_second = 0;           // learning steps per wall-clock second (the status line's)
     double simulation_ms = 0;              // milliseconds of learning in the last active frame
     long long frames = 0;                  // frames drawn since start
     bool active = true;                    // simulating and drawing (in view, GL context alive)
@@ -37,7 +39,7 @@ struct StatusReport {
     int context_restores = 0;              // GL resources rebuilt after a lost context
 };
 
-// {"view":"recurrent","steps":120,"alignment":0.93,"diverged":false,"playing":true,"embed":false,
+// {"view":"recurrent","steps":120,"alignment":0.93,"subspace_alignment":null,"diverged":false,"playing":true,"embed":false,
 //  "notice":null,"data_error":null,"layout":"wide","compact":false,"css_width":1280,...}
 std::string status_json(const StatusReport& report);
 

@@ -16,6 +16,7 @@
 
 #include "app/analysis_schedule.hpp"
 #include "app/layout.hpp"
+#include "app/receptive.hpp"
 #include "app/view.hpp"
 #include "core/amplification.hpp"
 #include "core/simulation.hpp"
@@ -35,6 +36,7 @@ struct UiState {
     AmplificationAnalysis amplification;          // the amplification view's last analysis of its run
     AnalysisRecord amplification_record;          // which run and step it analysed, and its cost
     std::chrono::steady_clock::time_point amplification_time;  // when
+    ReceptiveCache receptive;           // the receptive-fields view's filters, components and image
     bool embed = false;                 // embed mode (?embed=1): one view, no tabs
     embed::Theme theme = embed::Theme::Auto;  // the theme setting (auto follows the reader's preference)
     Layout layout;                      // this frame's layout, from the canvas size in CSS px
@@ -44,7 +46,9 @@ struct UiState {
     std::string notice;                 // what the page address had wrong and what was used instead
     bool motion_hint = false;           // paused at start for a reader who prefers reduced motion, until Play
     std::string data_name;              // the CSV file the feedforward and recurrent views learn from
-    std::string data_error;             // why the last CSV file was refused ("" when it was not)
+    std::string picture_name;           // the picture the receptive-fields view learns from
+    std::string data_error;             // why the last file (CSV or picture) was refused ("" when it was not)
+    bool picture_error = false;         // data_error is about a picture (else a CSV file)
     std::string link;                   // the last link made by "Copy link", for copying by hand
     std::string export_error;           // why the last export had nothing to write
 };
@@ -55,7 +59,14 @@ struct LoadedData {
     std::shared_ptr<const Eigen::MatrixXd> values;  // rows are samples, columns input neurons
 };
 
-// A file to offer for download: a matrix or the history as CSV or JSON, or the view as PNG.
+// A picture the page decoded, ready to become the receptive-fields view's source.
+struct LoadedPicture {
+    std::string name;                         // the file's name, for the UI
+    std::shared_ptr<const GreyImage> image;   // standardised grey levels (picture_from_grey)
+};
+
+// A file to offer for download: a matrix or the history as CSV or JSON, the view or the
+// filters as PNG.
 struct DownloadRequest {
     embed::ExportWhat what = embed::ExportWhat::Weights;
     embed::ExportFormat format = embed::ExportFormat::Csv;
@@ -72,9 +83,11 @@ struct Changes {
     long long steps = 0;                 // run this many learning steps now (the Step button: 1)
     bool reset = false;                  // restart with the current parameters
     std::optional<LoadedData> data;      // learn from this data set (feedforward and recurrent views)
+    std::optional<LoadedPicture> picture;  // learn from this picture (the receptive-fields view)
     std::optional<DownloadRequest> download;
     bool copy_link = false;              // make the link that reproduces the run and copy it
     bool pick_file = false;              // open the page's file picker for a CSV file
+    bool pick_image = false;             // open the page's file picker for a picture
 
     void merge(const Changes& other) {
         if (other.view) view = other.view;
@@ -86,9 +99,11 @@ struct Changes {
         steps += other.steps;
         reset = reset || other.reset;
         if (other.data) data = other.data;
+        if (other.picture) picture = other.picture;
         if (other.download) download = other.download;
         copy_link = copy_link || other.copy_link;
         pick_file = pick_file || other.pick_file;
+        pick_image = pick_image || other.pick_image;
     }
 };
 

@@ -1,4 +1,4 @@
-// The four views, as the app names them: the pure helpers live in embed/views.hpp
+// The views, as the app names them: the pure helpers live in embed/views.hpp
 // (the page address and host messages need them too); this brings them into the app.
 #pragma once
 

@@ -22,6 +22,8 @@ struct ViewRun {
     long long step_limit = 0;      // stop after this many steps (0: never); the appendix runs 250
     std::string error;             // why the last requested parameters were refused ("" when accepted)
     double seconds_per_step = 0.0; // measured cost of one learning step (0: not measured yet)
+    // The measurements behind it, fading by half each chunk: seconds and steps of the recent chunks.
+    double measured_seconds = 0.0, measured_steps = 0.0;
     long long generation = 0;      // counts restarts: (generation, steps) names the weights' state
     // The appendix keeps w_1 after every step of each run, for its weight trajectories.
     std::vector<std::vector<Eigen::VectorXd>> weight_paths;

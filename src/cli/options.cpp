@@ -22,6 +22,7 @@ struct RunFlag {
 const RunFlag kRunFlags[] = {
     {"--steps", "S", "learning steps, 0..1000000000 (1000)"},
     {"--data", "FILE.csv", "numeric CSV: rows are samples, columns inputs; optional header (instead of --source)"},
+    {"--image", "FILE", "a PNG or PGM picture: its patches are the samples (instead of --source; --patch etc. apply)"},
     {"--eigenvalues", "v1,v2,...", "spectrum: explicit eigenvalues, N positive values (instead of lambda1, ratio)"},
     {"--raw", "", "a data set's columns are used as they are, not centred"},
     {"--empirical-covariance", "",
@@ -159,7 +160,8 @@ ParsedRunOptions parse_run_options(const std::vector<std::string>& args) {
             continue;
         }
         const Parameter* parameter = find_parameter_by_flag(flag);
-        const bool run_flag = flag == "--steps" || flag == "--data" || flag == "--eigenvalues" || flag == "--out";
+        const bool run_flag =
+            flag == "--steps" || flag == "--data" || flag == "--image" || flag == "--eigenvalues" || flag == "--out";
         if (!parameter && !run_flag) {
             result.error = "unknown option '" + flag + "' (see hebbian run --help)";
             return result;
@@ -187,17 +189,20 @@ ParsedRunOptions parse_run_options(const std::vector<std::string>& args) {
             read_list(flag, value, s.source.eigenvalues, result.error);
         } else if (flag == "--data") {
             o.data_path = value;
+        } else if (flag == "--image") {
+            o.image_path = value;
         } else {
             o.out_path = value;
         }
         if (!result.error.empty()) return result;
     }
-    if (source_given && !o.data_path.empty()) {
-        result.error = "--data and --source exclude each other: give one input source";
+    if (int(source_given) + int(!o.data_path.empty()) + int(!o.image_path.empty()) > 1) {
+        result.error = "--data, --image and --source exclude each other: give one input source";
         return result;
     }
     if (o.out_path.empty()) result.error = "--out RESULT.json is required";
     if (!o.data_path.empty()) s.source.kind = SourceKind::Dataset;
+    if (!o.image_path.empty()) s.source.kind = SourceKind::Picture;
     return result;
 }
 

@@ -12,6 +12,7 @@ struct RunOptions {
     SimParams sim;             // everything the simulation needs
     long long steps = 1000;    // learning steps to run (0..kMaxSteps)
     std::string data_path;     // --data FILE.csv; empty for a synthetic source
+    std::string image_path;    // --image FILE (PNG or PGM); empty unless the picture is the source
     std::string out_path;      // --out RESULT.json (required)
 };
 

@@ -24,6 +24,15 @@ void write_params(JsonWriter& json, const Simulation& sim, const RunOptions& opt
     json.field("seed", std::to_string(p.seed));
     json.field("source", to_string(p.source.kind));
     if (!options.data_path.empty()) json.field("data", options.data_path);
+    if (!options.image_path.empty()) json.field("image", options.image_path);
+    if (const PatchSource* patches = sim.source().patches()) {
+        json.field("patch", static_cast<long long>(patches->params().side));
+        json.field("window", patches->params().window_sigma);
+        json.field("patch_mean", patches->params().remove_mean);
+        json.field("unit_norm", patches->params().unit_norm);
+        json.field("image_width", static_cast<long long>(patches->image().width));
+        json.field("image_height", static_cast<long long>(patches->image().height));
+    }
     json.field("subtract_mean", p.subtract_mean);
     json.end_object();
 }

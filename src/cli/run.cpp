@@ -9,6 +9,7 @@
 #include "core/csv.hpp"
 #include "core/parameters.hpp"
 #include "embed/page_state.hpp"
+#include "image_file.hpp"
 #include "options.hpp"
 #include "result_json.hpp"
 
@@ -54,10 +55,18 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         options.sim.source.data = std::make_shared<const Eigen::MatrixXd>(std::move(csv.values));
     }
 
+    if (!options.image_path.empty()) {
+        ImageFile file = read_image_file(options.image_path);
+        if (!file.error.empty()) return fail(err, file.error);
+        standardise(file.image);  // as the page does: one learning rate suits every image
+        options.sim.source.picture = std::make_shared<const GreyImage>(std::move(file.image));
+    }
+
     std::ostringstream json;
     std::string summary;
     if (options.sim.circuit == Circuit::Inhibitory) {
-        if (!options.data_path.empty()) return fail(err, "--data does not apply to --circuit inhibitory (its inputs are its channels' rates)");
+        if (!options.data_path.empty() || !options.image_path.empty())
+            return fail(err, "--data and --image do not apply to --circuit inhibitory (its inputs are its channels' rates)");
         InhibitoryBalance balance;
         if (std::string why = balance.reset(balance_params(options.sim)); !why.empty()) return fail(err, why);
         balance.step(options.steps);

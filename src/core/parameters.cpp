@@ -37,13 +37,18 @@ std::vector<Parameter> make_parameters() {
      "plasticity (the page: the view decides)", "",
      HEBBIAN_CHOICE(circuit, Circuit), 3, circuit_name},
     {ParameterId::Source, "source", "--source", "source", K::Choice, 0, 0, S::Linear, "all",
-     "input model (the runner's --data and the page's Load CSV give a data set instead)",
+     "input model (a data set or a picture arrive as files: the runner's --data and --image, the page's "
+     "Load CSV and Load image)",
      "Input model x = A z + sigma e (z, e standard normal), covariance C = A A^T + sigma^2 I:\n"
      "  gaussian2d  N = 2, A = R(angle) diag(sqrt(var major), sqrt(var minor))\n"
      "  spectrum    A = Q diag(sqrt(lambda_i)), lambda_i = lambda_1 ratio^(i-1), Q a random\n"
      "              butterfly rotation (Parker 1995): O(N log N) a sample\n"
-     "  latent      A = sqrt(signal var) L (N x k loadings), sigma^2 = noise var (private)",
-     HEBBIAN_CHOICE(source.kind, SourceKind), 3, source_name},
+     "  latent      A = sqrt(signal var) L (N x k loadings), sigma^2 = noise var (private)\n"
+     "Image patches (N = patch^2), C their exact covariance over all positions:\n"
+     "  dead-leaves  occluding discs of power-law sizes (Lee, Mumford and Huang 2001): edges\n"
+     "  pink-noise   a Gaussian field with a 1/f^2 power spectrum: no edges\n"
+     "  (and the runner's --image or the page's Load image: a picture of your own)",
+     HEBBIAN_CHOICE(source.kind, SourceKind), kNamedSources, source_name},
     {ParameterId::Inputs, "N", "--inputs", "inputs N", K::Whole, 2, kInputsCap, S::Log, "spectrum, latent",
      "input neurons N (gaussian2d: always 2; a data set: its columns)",
      "x has N entries and C is N x N. N stops at 1024 so the page stays under its 256 MiB heap "
@@ -144,6 +149,28 @@ std::vector<Parameter> make_parameters() {
      "sigma^2, the private (spurious) noise of each stream: C = A A^T + sigma^2 I; spurious share of stream "
      "i = sigma^2 / C_ii.",
      HEBBIAN_FIELD(source.noise_variance), 0, nullptr},
+    {ParameterId::Patch, "patch", "--patch", "patch side", K::Whole, kMinPatchSide, kMaxPatchSide, S::Linear, "dead-leaves, pink-noise, picture",
+     "patch side p in pixels: N = p^2 inputs",
+     "Each sample is a p x p patch of the image at a random position, pixel (i, j) at input j p + i. Small "
+     "patches see edges and gradients; larger ones also textures.",
+     HEBBIAN_FIELD(source.patches.side), 0, nullptr},
+    {ParameterId::ImageSide, "image_side", "--image-side", "image side", K::Whole, kMinGeneratedSide, kMaxGeneratedSide,
+     S::Log, "dead-leaves, pink-noise", "side of the generated image in pixels (pink-noise: a power of two)",
+     "The seed draws the image; a larger one holds more distinct patches (the covariance is exact either way).",
+     HEBBIAN_FIELD(source.image_side), 0, nullptr},
+    {ParameterId::Window, "window", "--window", "window sigma", K::Real, 0, 16, S::Linear, "dead-leaves, pink-noise, picture",
+     "sigma of a Gaussian window over each patch, in pixels (0: none)",
+     "x_ij = exp(-r_ij^2 / (2 sigma^2)) (patch_ij - mean) with r_ij the distance to the patch centre, as "
+     "Hancock, Baddeley and Smith (1992) did: the first component becomes a centre blob of one sign.",
+     HEBBIAN_FIELD(source.patches.window_sigma), 0, nullptr},
+    {ParameterId::PatchMean, "patch_mean", "--patch-mean", "remove patch mean", K::Flag, 0, 1, S::Linear, "dead-leaves, pink-noise, picture",
+     "1: subtract each patch's own mean grey level (before the window)",
+     "Without it the brightness of the patch as a whole dominates the first component.",
+     HEBBIAN_FLAG(source.patches.remove_mean), 0, nullptr},
+    {ParameterId::UnitNorm, "unit_norm", "--unit-norm", "unit length", K::Flag, 0, 1, S::Linear, "dead-leaves, pink-noise, picture",
+     "1: scale each patch to unit length (after the window)",
+     "Contrast normalisation: every patch counts the same, whatever its contrast.",
+     HEBBIAN_FLAG(source.patches.unit_norm), 0, nullptr},
     {ParameterId::Baseline, "baseline", "--baseline", "baseline", K::Real, -100, 100, S::Linear, "all", "constant added to every input",
      "A mean firing rate m. With 'subtract mean' the circuit sees x - m; without it, C + m m^T drags w "
      "towards the mean.",

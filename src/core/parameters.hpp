@@ -32,7 +32,8 @@ enum class SliderScale { Linear, Log };
 enum class ParameterId {
     Circuit, Source, Inputs, Rule, Outputs, Eta, Alpha, ThetaRate, Beta, WRef, InhibitoryEta, TargetRate, Drive,
     Channels, TuningWidth, InputRate, RateSpread, VarianceMajor, VarianceMinor, Angle,
-    Lambda1, Ratio, Signals, SignalVariance, NoiseVariance, Baseline, SubtractMean, Batch, Seed, InitScale,
+    Lambda1, Ratio, Signals, SignalVariance, NoiseVariance, Patch, ImageSide, Window, PatchMean,
+    UnitNorm, Baseline, SubtractMean, Batch, Seed, InitScale,
     History, Count
 };
 

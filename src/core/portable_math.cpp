@@ -1,4 +1,4 @@
-// Portable logarithm and exponential (see portable_math.hpp).
+// Portable logarithm, exponential, sine and cosine (see portable_math.hpp).
 #include "portable_math.hpp"
 
 #include <cmath>
@@ -64,6 +64,43 @@ double portable_exp(double t) {
     double scale = 0.0;
     std::memcpy(&scale, &exponent_bits, sizeof scale);
     return series * scale;
+}
+
+namespace {
+
+// pi/2 split in three: the first two parts hold 33 significant bits each, so q * part
+// is exact for |q| < 2^20, and the three together carry pi/2 to about 2^-123.
+constexpr double kHalfPi1 = 0x1.921fb544p+0;
+constexpr double kHalfPi2 = 0x1.0b4611a6p-34;
+constexpr double kHalfPi3 = 0x1.3198a2e037073p-69;
+constexpr double kTwoOverPi = 0x1.45f306dc9c883p-1;
+
+}  // namespace
+
+SineCosine portable_sin_cos(double x) {
+    if (!(std::fabs(x) <= 1e6)) return {std::nan(""), std::nan("")};
+    // x = q pi/2 + r with |r| <= pi/4 (plus a hair): Cody and Waite's reduction, exact
+    // term by term while |q| < 2^20.
+    const double q = std::floor(x * kTwoOverPi + 0.5);
+    const double r = ((x - q * kHalfPi1) - q * kHalfPi2) - q * kHalfPi3;
+    // Taylor series in s = r^2: the first terms left out, r^19/19! and r^20/20!, are
+    // below 1e-19 for |r| < 0.79.
+    //     sin r = r - r s (1/3! - s (1/5! - ... - s/17!))
+    //     cos r = 1 - s (1/2! - s (1/4! - ... - s/18!))
+    const double* c = kInverseFactorial.value;
+    const double s = r * r;
+    double odd = c[17], even = c[18];
+    for (int m = 7; m >= 1; --m) odd = c[2 * m + 1] - s * odd;
+    for (int m = 8; m >= 1; --m) even = c[2 * m] - s * even;
+    const double sine = r - (r * s) * odd;
+    const double cosine = 1.0 - s * even;
+    // Back to x by the quadrant q mod 4.
+    switch (static_cast<long long>(q) & 3) {
+        case 0: return {sine, cosine};
+        case 1: return {cosine, -sine};
+        case 2: return {-sine, -cosine};
+        default: return {-cosine, sine};
+    }
 }
 
 }  // namespace hebbian

@@ -32,7 +32,10 @@ constexpr Name kCircuitNames[] = {{"feedforward", int(Circuit::Feedforward)},
 constexpr Name kSourceNames[] = {{"gaussian2d", int(SourceKind::Gaussian2D)},
                                  {"spectrum", int(SourceKind::Spectrum)},
                                  {"latent", int(SourceKind::Latent)},
-                                 {"dataset", int(SourceKind::Dataset)}};
+                                 {"dead-leaves", int(SourceKind::DeadLeaves)},
+                                 {"pink-noise", int(SourceKind::PinkNoise)},
+                                 {"dataset", int(SourceKind::Dataset)},
+                                 {"picture", int(SourceKind::Picture)}};
 
 template <size_t N>
 std::string name_of(const Name (&names)[N], int value) {

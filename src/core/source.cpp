@@ -25,7 +25,15 @@ Eigen::VectorXd spectrum_of(const SourceParams& p) {
     return lambda;
 }
 
+GeneratedImage generated_kind(SourceKind kind) {
+    return kind == SourceKind::PinkNoise ? GeneratedImage::PinkNoise : GeneratedImage::DeadLeaves;
+}
+
 }  // namespace
+
+bool image_source(SourceKind kind) {
+    return kind == SourceKind::DeadLeaves || kind == SourceKind::PinkNoise || kind == SourceKind::Picture;
+}
 
 std::string validate(const SourceParams& p) {
     if (!std::isfinite(p.baseline)) return "baseline must be a finite number";
@@ -65,12 +73,20 @@ std::string validate(const SourceParams& p) {
                 return "the data set needs between 2 and " + std::to_string(kMaxInputs) + " columns";
             if (!p.data->allFinite()) return "the data set contains a value that is not a finite number";
             return "";
+        case SourceKind::DeadLeaves:
+        case SourceKind::PinkNoise:
+            if (std::string why = validate(p.patches); !why.empty()) return why;
+            return validate_generated_side(generated_kind(p.kind), p.image_side);
+        case SourceKind::Picture:
+            if (!p.picture) return "the picture source needs a picture: load an image";
+            return validate(*p.picture, p.patches);
     }
     return "unknown source kind";
 }
 
 int input_count(const SourceParams& p) {
     if (p.kind == SourceKind::Gaussian2D) return 2;
+    if (image_source(p.kind)) return p.patches.side * p.patches.side;
     if (p.kind == SourceKind::Dataset && p.data) return static_cast<int>(p.data->cols());
     return p.inputs;
 }
@@ -113,6 +129,16 @@ InputSource::InputSource(const SourceParams& p, Rng& rng) {
             covariance_ = centred.transpose() * centred / static_cast<double>(d.rows());
             return;
         }
+        case SourceKind::DeadLeaves:
+        case SourceKind::PinkNoise:
+        case SourceKind::Picture: {
+            patches_.emplace(p.kind == SourceKind::Picture ? *p.picture : generate_image(generated_kind(p.kind), p.image_side, rng),
+                             p.patches);
+            baseline_ = p.baseline;
+            mean_ = patches_->mean().array() + baseline_;
+            covariance_ = patches_->covariance();
+            return;
+        }
     }
     const int n = static_cast<int>(mixing_.rows());
     mean_ = Eigen::VectorXd::Constant(n, p.baseline);
@@ -122,6 +148,14 @@ InputSource::InputSource(const SourceParams& p, Rng& rng) {
 
 void InputSource::sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* latent, int* rows) {
     const Eigen::Index m = x.cols(), n = x.rows();
+    if (patches_) {
+        drawn_positions_.resize(static_cast<size_t>(m));
+        patches_->sample_block(rng, x, drawn_positions_.data());
+        if (baseline_ != 0.0) x.array() += baseline_;
+        if (m > 0) last_position_ = drawn_positions_.back();
+        if (rows) std::copy(drawn_positions_.begin(), drawn_positions_.end(), rows);
+        return;
+    }
     if (samples_.size() > 0) {
         // A data set: one uniform row a sample, copied whole (rows are stored as columns).
         // The block's rows are drawn first, so that each copy can ask for a row a few

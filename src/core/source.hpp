@@ -12,6 +12,10 @@
 //               stream, while the k signals z are shared by all streams.
 // The dataset source samples rows of a numeric matrix with replacement; its
 // covariance is the exact covariance of those rows (population form, 1/rows).
+// The image sources cut p x p patches at random positions out of a grey image, generated
+// from the seed (dead leaves, pink noise: image_generators.hpp) or the reader's picture;
+// N = p^2 and the covariance is the exact one of the patches over all positions
+// (image_patches.hpp).
 //
 // Samples are drawn a block at a time (the block's normal numbers in one call of
 // Rng::fill_normal) and computed element by element in a fixed order, so one seed
@@ -26,11 +30,18 @@
 #include <vector>
 
 #include "butterfly.hpp"
+#include "image_generators.hpp"
+#include "image_patches.hpp"
 #include "random.hpp"
 
 namespace hebbian {
 
-enum class SourceKind { Gaussian2D, Spectrum, Latent, Dataset };
+// The kinds a page address or the runner's --source may name come first (kNamedSources);
+// a data set and a picture arrive as files.
+enum class SourceKind { Gaussian2D, Spectrum, Latent, DeadLeaves, PinkNoise, Dataset, Picture };
+constexpr int kNamedSources = 5;
+// The sources whose samples are image patches.
+bool image_source(SourceKind kind);
 
 struct SourceParams {
     SourceKind kind = SourceKind::Gaussian2D;  // which generative model
@@ -51,6 +62,10 @@ struct SourceParams {
     // Dataset: rows are samples, columns are input neurons.
     std::shared_ptr<const Eigen::MatrixXd> data;  // must hold >= 2 rows and >= 2 columns
     bool centre = true;  // subtract the column means before use
+    // Image sources (dead-leaves, pink-noise, picture): N = patches.side^2.
+    PatchParams patches;                       // the patch side and how each patch is processed
+    int image_side = kDefaultGeneratedSide;    // dead-leaves, pink-noise: the generated image's side
+    std::shared_ptr<const GreyImage> picture;  // picture: the reader's image in grey levels
     // All sources: constant added to every input (a non-zero mean firing rate).
     double baseline = 0.0;
 };
@@ -87,10 +102,15 @@ public:
     double noise_variance() const { return noise_sd_ * noise_sd_; }
     // A data set's rows as samples, one per column (N x rows), baseline and centring applied.
     const Eigen::MatrixXd& dataset_samples() const { return samples_; }
+    // An image source's patches (null for the other sources), and the position of the last
+    // patch drawn (-1 before the first).
+    const PatchSource* patches() const { return patches_ ? &*patches_ : nullptr; }
+    int last_patch_position() const { return last_position_; }
 
     // Draws x.cols() samples into the columns of x (N x m) and, when `latent` is given,
     // their shared signals into its columns (latent_dim() x m); for a data set, `rows`
-    // (when given) receives the row drawn for each column. The numbers are those that m
+    // (when given) receives the row drawn for each column, for an image source the patch's
+    // position. The numbers are those that m
     // calls of sample() would give, in order.
     void sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* latent = nullptr, int* rows = nullptr);
     // One sample into x (size N); when `latent` is given it receives z.
@@ -102,6 +122,10 @@ private:
     double noise_sd_ = 0.0;
     int latent_dim_ = 0;
     std::optional<RandomButterfly> rotation_;  // the spectrum's Q
+    std::optional<PatchSource> patches_;       // an image source's patches
+    std::vector<int> drawn_positions_;         // their positions in one block
+    int last_position_ = -1;
+    double baseline_ = 0.0;                    // an image source's constant added to every pixel
     Eigen::VectorXd scale_;                    // the spectrum's sqrt(lambda)
     Eigen::MatrixXd samples_;                  // a data set's rows as samples
     Eigen::MatrixXd covariance_;

@@ -175,6 +175,9 @@ ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat form
         case ExportWhat::View:
             file.error = "the view is exported as PNG by the page";
             return file;
+        case ExportWhat::Filters:
+            file.error = "the filters are exported as PNG by the page (the weights export has their numbers)";
+            return file;
         case ExportWhat::Inhibition:
             file.error = "the inhibitory balance runs in the stabilizers view: open it";
             return file;

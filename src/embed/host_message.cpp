@@ -18,7 +18,7 @@ constexpr CommandKind kCommands[] = {CommandKind::Get,   CommandKind::Set,      
                                      CommandKind::Subscribe, CommandKind::Unsubscribe, CommandKind::Export,
                                      CommandKind::Link};
 constexpr ExportWhat kExports[] = {ExportWhat::Weights, ExportWhat::Recurrent, ExportWhat::Covariance,
-                                   ExportWhat::History, ExportWhat::Inhibition, ExportWhat::View};
+                                   ExportWhat::History, ExportWhat::Inhibition, ExportWhat::Filters, ExportWhat::View};
 constexpr ExportFormat kFormats[] = {ExportFormat::Csv, ExportFormat::Json, ExportFormat::Png};
 
 // The members a message of `kind` may have besides "type" and "id".
@@ -95,7 +95,7 @@ std::string read_members(const JsonValue& message, HostCommand& command) {
             command.count = static_cast<long long>(value.number);
         } else if (name == "what") {
             const auto what = value.type == Type::String ? named(kExports, export_name, value.string) : std::nullopt;
-            if (!what) return "what must be one of weights, recurrent, covariance, history, inhibition, view";
+            if (!what) return "what must be one of weights, recurrent, covariance, history, inhibition, filters, view";
             command.what = *what;
         } else {
             const auto format = value.type == Type::String ? named(kFormats, format_name, value.string) : std::nullopt;
@@ -103,8 +103,8 @@ std::string read_members(const JsonValue& message, HostCommand& command) {
             command.format = *format;
         }
     }
-    if (command.kind == CommandKind::Export && ((command.what == ExportWhat::View) != (command.format == ExportFormat::Png)))
-        return "the view exports as png; the matrices and the history as csv or json";
+    if (command.kind == CommandKind::Export && (picture_export(command.what) != (command.format == ExportFormat::Png)))
+        return "the view and the filters export as png; the matrices and the history as csv or json";
     return "";
 }
 
@@ -133,6 +133,7 @@ const char* export_name(ExportWhat what) {
         case ExportWhat::Covariance: return "covariance";
         case ExportWhat::History: return "history";
         case ExportWhat::Inhibition: return "inhibition";
+        case ExportWhat::Filters: return "filters";
         case ExportWhat::View: return "view";
     }
     return "weights";

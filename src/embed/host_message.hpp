@@ -10,7 +10,9 @@
 //   {"type": "play"} {"type": "pause"} {"type": "reset"}
 //   {"type": "step", "count": 100}                    1..kMaxStepsPerMessage learning steps now
 //   {"type": "subscribe"} {"type": "unsubscribe"}     progress messages a few times a second
-//   {"type": "export", "what": "weights|recurrent|covariance|history|view", "format": "csv|json|png"}
+//   {"type": "export", "what": "weights|recurrent|covariance|history|inhibition|filters|view",
+//    "format": "csv|json|png"}                        the view and the filters (the receptive-fields
+//                                                     view's learned filters beside their PCs) as png
 //   {"type": "link"}                                  the query string that reproduces the run
 //
 // plus an optional "id" (a number or a string of at most 64 characters) echoed in the
@@ -32,7 +34,9 @@ constexpr long long kMaxStepsPerMessage = 100000;
 constexpr size_t kMaxIdLength = 64;
 
 enum class CommandKind { Get, Set, Play, Pause, Reset, Step, Subscribe, Unsubscribe, Export, Link };
-enum class ExportWhat { Weights, Recurrent, Covariance, History, Inhibition, View };
+enum class ExportWhat { Weights, Recurrent, Covariance, History, Inhibition, Filters, View };
+// The exports that are pictures (png), drawn by the page; the others are text (csv or json).
+inline bool picture_export(ExportWhat what) { return what == ExportWhat::View || what == ExportWhat::Filters; }
 enum class ExportFormat { Csv, Json, Png };
 
 struct HostCommand {

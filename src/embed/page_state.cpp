@@ -71,12 +71,21 @@ bool* page_flag(PageState& s, std::string_view key) {
     return nullptr;
 }
 
-// k and signals are bounded by N as well as by their spec.
-double upper_bound(const SettingSpec& spec, const PageState& s) {
-    return spec.parameter ? hebbian::upper_bound(*spec.parameter, s.setup.params) : spec.hi;
+// The receptive-fields view draws at most kReceptiveMaxOutputs filters: its k stops there.
+bool receptive_outputs(const SettingSpec& spec, const PageState& s) {
+    return s.view == View::Receptive && spec.parameter && spec.parameter->id == ParameterId::Outputs;
 }
 
-std::string bound_text(const SettingSpec& spec, double bound) {
+// k and signals are bounded by N as well as by their spec (k also by the receptive-fields view).
+double upper_bound(const SettingSpec& spec, const PageState& s) {
+    if (!spec.parameter) return spec.hi;
+    const double bound = hebbian::upper_bound(*spec.parameter, s.setup.params);
+    return receptive_outputs(spec, s) ? std::min(bound, double(kReceptiveMaxOutputs)) : bound;
+}
+
+std::string bound_text(const SettingSpec& spec, const PageState& s, double bound) {
+    if (receptive_outputs(spec, s) && bound == kReceptiveMaxOutputs)
+        return exact_number(bound) + ", the most filters the receptive-fields view draws";
     if (spec.parameter && bounded_by_inputs(*spec.parameter) && bound < spec.hi) return "N = " + exact_number(bound);
     return "the maximum " + exact_number(bound);
 }
@@ -91,7 +100,7 @@ Reading read_number(const SettingSpec& spec, const PageState& s, std::string_vie
     if (spec.kind == SettingKind::Whole && value != std::floor(value)) return {std::nullopt, "not a whole number"};
     const double hi = upper_bound(spec, s);
     if (value < spec.lo) return {spec.lo, "below the minimum " + exact_number(spec.lo)};
-    if (value > hi) return {hi, "above " + bound_text(spec, hi)};
+    if (value > hi) return {hi, "above " + bound_text(spec, s, hi)};
     return {value, ""};
 }
 
@@ -138,9 +147,12 @@ std::string apply_choice(SettingsResult& r, const SettingSpec& spec, const std::
     PageState& s = r.state;
     const std::string_view key = spec.key;
     if (key == "source" && text == "dataset") return "a data set cannot be named here: load a CSV file";
+    if (key == "source" && text == "picture") return "a picture cannot be named here: load an image";
     if (!is_choice(spec, text)) return text.empty() ? "empty" : "not one of " + spec.choices;
     if (spec.parameter) {
         const int index = choice_index(*spec.parameter, text);
+        if (key == "source" && s.view == View::Receptive && !image_source(static_cast<SourceKind>(index)))
+            return "the receptive-fields view learns from image patches: dead-leaves or pink-noise (or load an image)";
         if (key == "rule" && !circuit_takes(s.setup.params.circuit, static_cast<Rule>(index)))
             return "the " + to_string(s.setup.params.circuit) + " circuit takes " + rules_of(s.setup.params.circuit);
         spec.parameter->set(s.setup.params, index);
@@ -196,7 +208,7 @@ void keep_within_inputs(SettingsResult& r, const SettingSpec& spec) {
     const int most = static_cast<int>(upper_bound(spec, r.state));
     if (value <= most) return;
     spec.parameter->set(params, most);
-    r.corrections.push_back({spec.key, std::to_string(value), std::to_string(most), "above N = " + std::to_string(most)});
+    r.corrections.push_back({spec.key, std::to_string(value), std::to_string(most), "above " + bound_text(spec, r.state, most)});
 }
 
 }  // namespace
@@ -264,7 +276,8 @@ std::string page_query(const PageState& state) {
     for (size_t i = 0; i < mine.size(); ++i) {
         const std::string& key = mine[i].first;
         const bool always = key == "view" || key == "seed";
-        if (key == "source" && state.setup.params.source.kind == SourceKind::Dataset) continue;
+        const SourceKind kind = state.setup.params.source.kind;
+        if (key == "source" && (kind == SourceKind::Dataset || kind == SourceKind::Picture)) continue;
         if (always || mine[i].second != standard[i].second) kept.push_back(mine[i]);
     }
     return build_query(kept);

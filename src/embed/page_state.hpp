@@ -9,7 +9,9 @@
 // not a number, NaN, Infinity, a fraction where a whole number belongs, an unknown
 // name) is replaced by the value it would otherwise have had (the view's default, for
 // an address), and each such repair is reported as a Correction naming the key, the
-// value given and the value used. Unknown keys are collected, not applied.
+// value given and the value used. Unknown keys are collected, not applied. The
+// receptive-fields view takes only image sources and at most kReceptiveMaxOutputs outputs;
+// a data set and a picture arrive as files, never by name.
 //
 // page_query(state) writes the address back: view and seed always, every other key
 // only when it differs from the view's default, and parse(page_query(s)) == s.
@@ -90,11 +92,11 @@ SettingsResult apply_settings(const PageState& state, const QueryPairs& settings
 SettingsResult parse_page_address(std::string_view query, std::string_view fragment);
 
 // Every key of `state` with its value as text, in setting_specs() order. A data-set
-// source is written as source=dataset (which an address cannot load).
+// source is written as source=dataset, a picture as source=picture (which an address cannot load).
 QueryPairs page_settings(const PageState& state);
 
 // The query string (without '?') that reproduces `state`: view and seed always, the other
-// keys when they differ from the view's default. A data-set source is left out.
+// keys when they differ from the view's default. A data-set or picture source is left out.
 std::string page_query(const PageState& state);
 
 // The README's table of the page's own settings (Markdown): key, range, default, meaning.

@@ -1,4 +1,4 @@
-// The app's five views: their names in the page address (?view=...), their tab titles,
+// The app's six views: their names in the page address (?view=...), their tab titles,
 // and the run each one starts with (parameters and speed). Pure: no GL, no ImGui, no
 // browser, so the URL parser and the host-message schema can use them and be unit-tested.
 #pragma once
@@ -11,15 +11,15 @@
 
 namespace hebbian::embed {
 
-enum class View { Feedforward, Recurrent, Amplification, Appendix, Stabilizers };
+enum class View { Feedforward, Recurrent, Amplification, Appendix, Stabilizers, Receptive };
 
 constexpr View kAllViews[] = {View::Feedforward, View::Recurrent, View::Amplification, View::Appendix,
-                             View::Stabilizers};
-constexpr int kViewCount = 5;
+                             View::Stabilizers, View::Receptive};
+constexpr int kViewCount = 6;
 
 inline int view_index(View view) { return static_cast<int>(view); }
 
-// "feedforward", "recurrent", "amplification", "appendix", "stabilizers".
+// "feedforward", "recurrent", "amplification", "appendix", "stabilizers", "receptive".
 const char* view_name(View view);
 // The label on the view's tab, e.g. "Feedforward".
 const char* view_title(View view);
@@ -39,6 +39,9 @@ constexpr double kAmplificationAlphaFactor = 1.25;
 constexpr Rule kStabilizerRules[] = {Rule::Hebb, Rule::Decay, Rule::Oja, Rule::Bcm, Rule::Heterosynaptic};
 constexpr int kStabilizerRuns = 5;
 constexpr long long kStabilizerSteps = 50000;
+// The receptive fields: feedforward neurons learn from image patches (dead-leaves, pink-noise
+// or the reader's picture); the view draws at most this many filters.
+constexpr int kReceptiveMaxOutputs = 16;
 
 // What a view runs when it opens: the simulation parameters and the learning steps per frame.
 struct ViewSetup {

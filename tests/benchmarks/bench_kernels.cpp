@@ -248,6 +248,15 @@ void add_latent_simulation_rows(std::vector<Kernel>& list) {
     oja.learning.eta = 1e-3;
     list.push_back(simulation("sim_oja_N1024", "Simulation::step(64), Oja latent N = 1024, drawing included",
                               oja, 64, kWarmUp, 5.0 * 1024));
+    // The receptive-fields view's run: 8 x 8 patches of a dead-leaves image (each patch's
+    // mean removed), Sanger with k = 16; about 4 k N flops a sample.
+    SimParams receptive;
+    receptive.source.kind = SourceKind::DeadLeaves;
+    receptive.learning.rule = Rule::Sanger;
+    receptive.learning.outputs = 16;
+    receptive.learning.eta = 2e-3;
+    list.push_back(simulation("sim_receptive_p8_k16", "Simulation::step(64), Sanger k = 16 on 8 x 8 dead-leaves patches, drawing included",
+                              receptive, 64, kWarmUp, 4.0 * 16 * 64));
 }
 
 // Whole steps on the data set, N = 64, one row per rule: the counterparts of the

@@ -236,6 +236,26 @@ def sim_oja(n):
     return step
 
 
+def sim_receptive(side=8, k=16, eta=2e-3):
+    """Sanger on random 8 x 8 patches of a 256 x 256 image, each patch's mean removed."""
+    rng = np.random.default_rng(5)
+    image = rng.standard_normal((256, 256))
+    w = 0.1 * np.random.default_rng(2).standard_normal((k, side * side))
+    span = 256 - side + 1
+
+    def step():
+        nonlocal w
+        for _ in range(64):
+            at = rng.integers(span * span)
+            y0, x0 = divmod(at, span)
+            x = image[y0:y0 + side, x0:x0 + side].reshape(-1)
+            x = x - x.mean()
+            y = w @ x
+            w = w + eta * (np.outer(y, x) - np.tril(np.outer(y, y)) @ w)
+
+    return step
+
+
 def random_u64():
     bits = np.random.default_rng(7).bit_generator
     return lambda: bits.random_raw(RANDOM_PER_CALL)
@@ -352,6 +372,7 @@ KERNELS = [
     ("sim_rec_N512", lambda: sim_recurrent(512, False), 64),
     ("sim_rec_N512_cov", lambda: sim_recurrent(512, True), 64),
     ("sim_oja_N1024", lambda: sim_oja(1024), 64),
+    ("sim_receptive_p8_k16", sim_receptive, 64),
     ("sim_csv_hebb_N64", sim_csv_hebb, 64),
     ("sim_csv_decay_N64", sim_csv_decay, 64),
     ("sim_csv_oja_N64", sim_csv_oja, 64),

@@ -30,11 +30,13 @@ DATASET_STEPS = [("sim_csv_hebb_N64", "ff_hebb_N64"), ("sim_csv_decay_N64", "ff_
                  ("sim_csv_bcm_N64", "ff_bcm_N64"), ("sim_csv_rec_N64", "rec_update_N64")]
 # Targets: a whole step at least this fraction of its learning step alone; every sim_ row
 # at least this many times its NumPy loop; the runner at least this many times the NumPy
-# script, whole process against whole process; sim_oja_N1024's rates.
+# script, whole process against whole process; sim_oja_N1024's rates; the receptive run's.
 STEP_FRACTION_TARGET = 0.5
 SIM_OVER_NUMPY_TARGET = 10.0
 RUNNER_OVER_NUMPY_TARGET = 100.0
 SIM_OJA_N1024_TARGET = {"native": 400e3, "wasm": 250e3}
+# The receptive-fields view's run (8 x 8 patches, Sanger k = 16, drawing included) in wasm.
+RECEPTIVE_WASM_TARGET = 500e3
 
 
 def read_tsv(path):
@@ -166,6 +168,8 @@ def print_targets(rate, sim_rows, numpy, whole):
           f"{si(SIM_OJA_N1024_TARGET['wasm'])} wasm | " +
           " | ".join(verdict(rate[c]("sim_oja_N1024"), SIM_OJA_N1024_TARGET[c], si(rate[c]("sim_oja_N1024")))
                      for c in ("native", "wasm")) + " |")
+    print(f"| sim_receptive_p8_k16 >= {si(RECEPTIVE_WASM_TARGET)} samples/s in wasm | - | " +
+          verdict(rate["wasm"]("sim_receptive_p8_k16"), RECEPTIVE_WASM_TARGET, si(rate["wasm"]("sim_receptive_p8_k16"))) + " |")
 
 
 def machine_limits(native):

@@ -48,6 +48,17 @@ or "FAILED <case> <problems>"; each case runs on fresh tabs of one browser.
                        and the inhibitory balance, and each rule's colour (src/app/palette.cpp) is
                        drawn; the host API reports the view and each rule's run, and exports one row
                        of weights per rule; saves stabilizers-<screen>-<theme>.png
+  receptive            ?view=receptive on the same screens and themes: the layout checks, the view
+                       runs (steps grow), the summary names the view and its filters, the filters'
+                       red and blue (the diverging map) are drawn. At 1280x800, light: the host API
+                       reports source, patch and k; the subspace alignment (status and history) rises
+                       from its start to above 0.9; the learning rate reached (steps_per_second);
+                       set({source: 'pink-noise'}) restarts on pink noise; k=40 is clamped to 16; the
+                       filters download as a PNG of the expected size; a picture through the
+                       #image-file picker becomes the source, while a flat picture and a text file
+                       are refused with their reasons and the picture's run goes on. Two tabs of
+                       view=receptive&patch=8&source=pink-noise&window=2&k=16&seed=3 give the same
+                       weights after the same steps. Saves receptive-<screen>-<theme>.png
 
 Every case also requires no console error or warning and no uncaught exception, in the page
 and in its iframes.
@@ -62,10 +73,12 @@ import sys
 import tempfile
 import threading
 import time
+import struct
 import urllib.parse
+import zlib
 
 from check_page import Browser, console_problems
-from check_embedding import Tab, colour_counts, run_case
+from check_embedding import Tab, colour_counts, png_pixels, run_case
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 READY_TIMEOUT_S = 60
@@ -729,64 +742,206 @@ def colour_pixels(data, colour, tolerance=10):
     return sum(n for c, n in counts.items() if all(abs(c[i] - colour[i]) <= tolerance for i in range(3)))
 
 
-def case_stabilizers(browser, origin, _host, _same, out):
-    problems, details = [], []
-    screens = (("desktop", 1280, 800, 1, False, False), ("phone", 390, 844, 3, False, True),
-               ("embed-320x240", 320, 240, 3, True, False))
-    for screen, width, height, ratio, embed, phone in screens:
+# The screens a view's own case opens: a desktop, an upright phone and a small embed.
+VIEW_SCREENS = (("desktop", 1280, 800, 1, False, False), ("phone", 390, 844, 3, False, True),
+                ("embed-320x240", 320, 240, 3, True, False))
+
+
+def view_screens(browser, origin, view, problems):
+    """Opens `view` on each of VIEW_SCREENS in light and dark. For each, after the layout checks
+    and 20 frames (the view named, its steps growing), yields (screen, theme, label, tab, later
+    status, css size); then records the tab's console problems and closes it."""
+    for screen, width, height, ratio, embed, phone in VIEW_SCREENS:
         for theme in ("light", "dark"):
             label = f"{screen} {theme}"
-            url = f"{origin}/index.html?view=stabilizers&theme={theme}{'&embed=1' if embed else ''}"
+            url = f"{origin}/index.html?view={view}&theme={theme}{'&embed=1' if embed else ''}"
             tab = Page(browser, url, width, height, ratio, mobile=phone, touch=phone)
             wait_ready(tab)
             found, _, first = check_layout(tab, width, height, ratio, embed, theme, phone)
             problems += [f"{label}: {p}" for p in found]
             later = tab.wait_frames(20)
-            if first.get("view") != "stabilizers" or later["steps"] <= first["steps"]:
+            if first.get("view") != view or later["steps"] <= first["steps"]:
                 problems.append(f"{label}: view {first.get('view')!r}, steps {first['steps']} -> {later['steps']}")
-            summary = later.get("summary", "")
-            missing = [name for name in ("plain Hebb", "Hebb with decay", "Oja", "BCM", "heterosynaptic",
-                                         "inhibitory balance") if name not in summary]
-            if missing:
-                problems.append(f"{label}: the summary lacks {missing}: {summary!r}")
-            shot = tab.shot(css=(width, height), scale=1.0)
-            drawn = {name: colour_pixels(shot, rgb) for name, rgb in STABILIZER_COLOURS[theme].items()}
-            faint = {name: n for name, n in drawn.items() if n < 20}
-            if faint:
-                problems.append(f"{label}: colours barely drawn {faint}")
-            if screen == "desktop" and theme == "light":
-                state = tab.evaluate("hebbian.get()")
-                weights = tab.evaluate("hebbian.exportData('weights', 'csv')")
-                rules = [line.split(",")[0] for line in weights.strip().split("\n")[1:]]
-                reported = [run["rule"] for run in state.get("runs", [])]
-                expected = ["hebb", "decay", "oja", "bcm", "hetero"]
-                if state["params"]["view"] != "stabilizers" or rules != expected or reported != expected:
-                    problems.append(f"host API: view {state['params']['view']!r}, rules of the state {reported}, "
-                                    f"of the exported weights {rules}")
-                # The inhibitory panel's own parameters, its state and its export.
-                changed = tab.evaluate("hebbian.set({rho0: 2, drive: 3, channels: 6})")["state"]
-                inhibition = changed.get("inhibition") or {}
-                if (changed["params"].get("rho0") != 2 or changed["params"].get("channels") != 6
-                        or inhibition.get("rho0") != 2 or changed.get("primary") != "hebb"):
-                    problems.append(f"host API: after set rho0=2, channels=6: params rho0 "
-                                    f"{changed['params'].get('rho0')}, inhibition {inhibition}, "
-                                    f"primary {changed.get('primary')!r}")
-                table = tab.evaluate("hebbian.exportData('inhibition', 'csv')").strip().split("\n")
-                if table[0] != "channel,excitatory,inhibitory,net" or len(table) != 7:
-                    problems.append(f"host API: the inhibition export starts {table[:2]} with {len(table) - 1} channels")
-                tab.evaluate("hebbian.reset()")
-            tab.shot(os.path.join(out, f"stabilizers-{screen}-{theme}.png"))
-            if screen == "embed-320x240" and theme == "light":
-                tab.shot(os.path.join(out, "stabilizers-embed-320x240-ratio3.png"))
-            details.append(f"{label} {later['steps']} steps")
+            yield screen, theme, label, tab, later, (width, height)
             problems += [f"{label}: {p}" for p in tab.problems()]
             tab.close()
+
+
+def case_stabilizers(browser, origin, _host, _same, out):
+    problems, details = [], []
+    for screen, theme, label, tab, later, (width, height) in view_screens(browser, origin, "stabilizers", problems):
+        summary = later.get("summary", "")
+        missing = [name for name in ("plain Hebb", "Hebb with decay", "Oja", "BCM", "heterosynaptic",
+                                     "inhibitory balance") if name not in summary]
+        if missing:
+            problems.append(f"{label}: the summary lacks {missing}: {summary!r}")
+        shot = tab.shot(css=(width, height), scale=1.0)
+        drawn = {name: colour_pixels(shot, rgb) for name, rgb in STABILIZER_COLOURS[theme].items()}
+        faint = {name: n for name, n in drawn.items() if n < 20}
+        if faint:
+            problems.append(f"{label}: colours barely drawn {faint}")
+        if screen == "desktop" and theme == "light":
+            state = tab.evaluate("hebbian.get()")
+            weights = tab.evaluate("hebbian.exportData('weights', 'csv')")
+            rules = [line.split(",")[0] for line in weights.strip().split("\n")[1:]]
+            reported = [run["rule"] for run in state.get("runs", [])]
+            expected = ["hebb", "decay", "oja", "bcm", "hetero"]
+            if state["params"]["view"] != "stabilizers" or rules != expected or reported != expected:
+                problems.append(f"host API: view {state['params']['view']!r}, rules of the state {reported}, "
+                                f"of the exported weights {rules}")
+            # The inhibitory panel's own parameters, its state and its export.
+            changed = tab.evaluate("hebbian.set({rho0: 2, drive: 3, channels: 6})")["state"]
+            inhibition = changed.get("inhibition") or {}
+            if (changed["params"].get("rho0") != 2 or changed["params"].get("channels") != 6
+                    or inhibition.get("rho0") != 2 or changed.get("primary") != "hebb"):
+                problems.append(f"host API: after set rho0=2, channels=6: params rho0 "
+                                f"{changed['params'].get('rho0')}, inhibition {inhibition}, "
+                                f"primary {changed.get('primary')!r}")
+            table = tab.evaluate("hebbian.exportData('inhibition', 'csv')").strip().split("\n")
+            if table[0] != "channel,excitatory,inhibitory,net" or len(table) != 7:
+                problems.append(f"host API: the inhibition export starts {table[:2]} with {len(table) - 1} channels")
+            tab.evaluate("hebbian.reset()")
+        tab.shot(os.path.join(out, f"stabilizers-{screen}-{theme}.png"))
+        if screen == "embed-320x240" and theme == "light":
+            tab.shot(os.path.join(out, "stabilizers-embed-320x240-ratio3.png"))
+        details.append(f"{label} {later['steps']} steps")
+    return problems, ", ".join(details)
+
+
+# --- the receptive-fields view -------------------------------------------------------------------
+
+# ColorBrewer RdBu's ends (src/app/colour_map.cpp): the filters' negative (blue) and positive (red) parts.
+FILTER_BLUES = ((5, 48, 97), (33, 102, 172), (67, 147, 195))
+FILTER_REDS = ((214, 96, 77), (178, 24, 43), (103, 0, 31))
+
+
+def grey_png(path, width, height, grey):
+    """Writes an 8-bit grey PNG; grey(x, y) gives each pixel's level."""
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    raw = b"".join(b"\0" + bytes(grey(x, y) for x in range(width)) for y in range(height))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def set_input_file(tab, selector, path):
+    tab.browser.send("DOM.enable")
+    document = tab.browser.send("DOM.getDocument")["root"]["nodeId"]
+    node = tab.browser.send("DOM.querySelector", {"nodeId": document, "selector": selector})["nodeId"]
+    tab.browser.send("DOM.setFileInputFiles", {"nodeId": node, "files": [path]})
+
+
+def receptive_host_checks(tab, problems, details, work):
+    """The host API, the convergence, the filters' PNG and the reader's picture (desktop, light)."""
+    state = tab.evaluate("hebbian.get()")
+    params = state["params"]
+    wanted = {"view": "receptive", "source": "dead-leaves", "patch": 8, "k": 8, "rule": "sanger"}
+    got = {key: params.get(key) for key in wanted}
+    if got != wanted or state["inputs"] != 64:
+        problems.append(f"host API: params {got}, inputs {state['inputs']}")
+    # The filters converge: the subspace alignment rises from its start (k/N = 0.125 for random weights).
+    status = tab.wait("(s => s && s.subspace_alignment > 0.9 && s)(hebbianStatus())", 60,
+                      "the subspace alignment to pass 0.9")
+    history = json.loads(tab.evaluate("hebbian.exportData('history', 'json')"))
+    series = history.get("subspace_alignment") or [0.0]
+    if not (series[0] < 0.4 and series[-1] > 0.9):
+        problems.append(f"subspace alignment from {series[0]:.3f} to {series[-1]:.3f} (history)")
+    passed = next((step for step, value in zip(history["step"], series) if value > 0.9), None)
+    rate = tab.status()["steps_per_second"] or 0
+    if rate < 20000:
+        problems.append(f"only {rate:.0f} learning steps per second")
+    details.append(f"subspace alignment {series[0]:.3f} at step 0, past 0.9 at step {passed}, "
+                   f"{status['subspace_alignment']:.3f} at step {status['steps']}; {rate:.0f} steps/s at speed "
+                   f"{status['speed']}")
+    # Another source through the host API; k beyond 16 clamped.
+    reply = tab.evaluate("hebbian.set({source: 'pink-noise'})")
+    if reply["state"]["params"]["source"] != "pink-noise" or reply["corrections"] or reply["state"]["steps"] > 100000:
+        problems.append(f"set source pink-noise: {reply['state']['params']['source']}, corrections {reply['corrections']}, "
+                        f"steps {reply['state']['steps']}")
+    clamped = tab.evaluate("hebbian.set({k: 40})")
+    if clamped["state"]["params"]["k"] != 16 or "16" not in " ".join(clamped["corrections"]):
+        problems.append(f"set k = 40: k {clamped['state']['params']['k']}, corrections {clamped['corrections']}")
+    tab.evaluate("hebbian.set({k: 8, source: 'dead-leaves'})")
+    # The filters as PNG: 8 tiles of 8 x 8 at 8 px a patch pixel in a row, components half a tile below.
+    tab.browser.send("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": work}, session=False)
+    tab.evaluate("hebbian.download('filters', 'png')")
+    sheet = os.path.join(work, "hebbian-filters.png")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not os.path.exists(sheet):
+        time.sleep(0.2)
+    if not os.path.exists(sheet):
+        problems.append("the filters were not downloaded as hebbian-filters.png")
+    else:
+        width, height, channels, _ = png_pixels(open(sheet, "rb").read())
+        if (width, height, channels) != (8 * 72 - 8, 2 * 64 + 32, 4):
+            problems.append(f"the filters' PNG is {width} x {height} with {channels} channels")
+    # The reader's picture: a good one becomes the source; a flat one and a text file are refused.
+    picture, flat, text = (os.path.join(work, name) for name in ("ramp-and-disc.png", "flat.png", "notes.txt"))
+    grey_png(picture, 96, 64, lambda x, y: 230 if (x - 40) ** 2 + (y - 30) ** 2 < 300 else (2 * x + y) % 256)
+    grey_png(flat, 32, 32, lambda x, y: 128)
+    with open(text, "w") as f:
+        f.write("not a picture\n")
+    set_input_file(tab, "#image-file", picture)
+    loaded = tab.wait("hebbian.get().then(s => s.data === 'ramp-and-disc.png' && s)", 20, "the picture to load")
+    if loaded["params"]["source"] != "picture" or loaded["inputs"] != 64:
+        problems.append(f"after the picture: source {loaded['params']['source']}, N = {loaded['inputs']}")
+    link = tab.evaluate("hebbian.link()")
+    if "source=" in link:
+        problems.append(f"the link names the picture's source: {link}")
+    for path, reason in ((flat, "constant"), (text, "not an image")):
+        name = os.path.basename(path)
+        set_input_file(tab, "#image-file", path)
+        error = tab.wait(f"(s => s.data_error && s.data_error.startsWith('{name}') && s.data_error)(hebbianStatus())",
+                         20, f"the refusal of {name}")
+        after = tab.evaluate("hebbian.get()")
+        if reason not in error or after["data"] != "ramp-and-disc.png" or after["params"]["source"] != "picture":
+            problems.append(f"{name}: error {error!r}, then data {after['data']!r}, source {after['params']['source']}")
+    details.append("picture loaded (96 x 64), flat picture and text file refused")
+
+
+def case_receptive(browser, origin, _host, _same, out):
+    problems, details = [], []
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory() as work:
+        for screen, theme, label, tab, later, (width, height) in view_screens(browser, origin, "receptive", problems):
+            summary = later.get("summary", "")
+            if not summary.startswith("Receptive fields, step ") or "filters (sanger) on 8 x 8 patches" not in summary:
+                problems.append(f"{label}: the summary {summary!r}")
+            shot = tab.shot(css=(width, height), scale=1.0)
+            reds = sum(colour_pixels(shot, c, 24) for c in FILTER_REDS)
+            blues = sum(colour_pixels(shot, c, 24) for c in FILTER_BLUES)
+            if reds < 30 or blues < 30:
+                problems.append(f"{label}: the filters' colours barely drawn: {reds} red, {blues} blue pixels")
+            if screen == "desktop" and theme == "light":
+                receptive_host_checks(tab, problems, details, work)
+                tab.evaluate("hebbian.set({source: 'dead-leaves'})")
+                tab.wait_frames(30)
+            tab.shot(os.path.join(out, f"receptive-{screen}-{theme}.png"))
+            if screen == "embed-320x240" and theme == "light":
+                tab.shot(os.path.join(out, "receptive-embed-320x240-ratio3.png"))
+            details.append(f"{label} {later['steps']} steps")
+    # The address reproduces a run: two tabs, the same steps, the same weights.
+    address = f"{origin}/index.html?view=receptive&patch=8&source=pink-noise&window=2&k=16&seed=3&autoplay=0"
+    weights = []
+    for _ in range(2):
+        tab = Page(browser, address, 640, 420)
+        wait_ready(tab)
+        state = tab.evaluate("hebbian.step(5000)")
+        if (state["params"]["source"], state["params"]["k"], state["params"]["window"], state["steps"]) != ("pink-noise", 16, 2, 5000):
+            problems.append(f"the address set {state['params']}, steps {state['steps']}")
+        weights.append(tab.evaluate("hebbian.exportData('weights', 'csv')"))
+        problems += tab.problems()
+        tab.close()
+    if weights[0] != weights[1] or weights[0].count("\n") != 16:
+        problems.append(f"two runs of one address differ ({weights[0][:40]!r} vs {weights[1][:40]!r})")
+    details.append(f"the address reproduces 16 filters after 5000 steps; {time.monotonic() - started:.0f} s")
     return problems, ", ".join(details)
 
 
 CASES = [case_layout_desktop, case_layout_phone, case_layout_embed_small, case_layout_embed_medium, case_theme_auto,
          case_wheel_passes_through, case_touch, case_visibility, case_frame_budget, case_keyboard, case_context_loss,
-         case_example_post, case_auto_height, case_stabilizers]
+         case_example_post, case_auto_height, case_stabilizers, case_receptive]
 
 
 def close_tabs_but(browser, keep):

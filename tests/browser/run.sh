@@ -5,12 +5,13 @@
 #   e.g. bash tests/browser/run.sh build/wasm/web web/screenshots
 #
 # Serves <page-dir> (index.html, hebbian_app.js, hebbian_app.wasm) on 127.0.0.1 at a free
-# port and opens each view (?view=feedforward|recurrent|amplification|appendix|stabilizers) in headless
+# port and opens each view (?view=feedforward|recurrent|amplification|appendix|stabilizers|receptive) in headless
 # Chromium, driven by check_page.py through the DevTools protocol on a pipe. A view passes when
 # the page's status hook (window.hebbianStatus() and <pre id="hebbian-status">) names that view
 # with steps > 0 and a finite alignment, and the console shows no error, warning or uncaught
 # exception. Once the view has run a while (the appendix: its 250 steps; the stabilizers: until
-# plain Hebb diverges or the settle time runs out) a 1280x800 screenshot
+# plain Hebb diverges or the settle time runs out; the receptive fields: 300000 steps, by when
+# the filters have converged) a 1280x800 screenshot
 # is saved as <screenshot-out-dir>/<view>.png.
 #
 # Then check_embedding.py runs the embedding cases in one browser (see its docstring): a URL
@@ -27,7 +28,7 @@
 # swipes passing through to the host page, touch on sliders and buttons, figures that stop out of
 # view or in a hidden tab and still answer, the frame budget, the keyboard and the live region,
 # a lost and restored WebGL context, the example post, the iframe's auto-height message, and the
-# stabilizers view on each screen.
+# stabilizers and receptive-fields views on each screen.
 #
 # Real time rather than --virtual-time-budget: under virtual time the number of frames drawn
 # before a screenshot varied from run to run. Prints "browser: P passed, F failed" and exits
@@ -38,7 +39,7 @@ page_dir=${1:?usage: run.sh <page-dir> <screenshot-out-dir>}
 out_dir=${2:?usage: run.sh <page-dir> <screenshot-out-dir>}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # view and the steps it should reach before its screenshot
-views=(feedforward:600 recurrent:2000 amplification:2000 appendix:250 stabilizers:50000)
+views=(feedforward:600 recurrent:2000 amplification:2000 appendix:250 stabilizers:50000 receptive:300000)
 
 for file in index.html page.js host_api.js example.html hebbian_app.js hebbian_app.wasm; do
   if [ ! -f "$page_dir/$file" ]; then
@@ -125,7 +126,7 @@ count_cases "$work/embedding.out" 7 embedding
 
 HEBBIAN_PAGE_DIR="$page_dir" timeout 540 python3 "$here/check_screens.py" "$browser" "http://127.0.0.1:$port" \
     "http://127.0.0.1:$host_port" "$out_dir" </dev/null >"$work/screens.out" 2>"$work/screens.err" || true
-count_cases "$work/screens.out" 14 screen
+count_cases "$work/screens.out" 15 screen
 
 echo "browser: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
