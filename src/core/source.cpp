@@ -164,7 +164,7 @@ void InputSource::sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* la
         const auto count = static_cast<std::uint64_t>(samples_.cols());
         drawn_rows_.resize(static_cast<size_t>(m));
         for (int& row : drawn_rows_) row = static_cast<int>(rng.below(count));
-        constexpr Eigen::Index kAhead = 4;
+        constexpr Eigen::Index kAhead = 8;
         const Eigen::Index line_doubles = 8, inputs = samples_.rows();
         for (Eigen::Index b = 0; b < m; ++b) {
             if (b + kAhead < m) {
