@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "block_covariance.hpp"
 #include "portable_math.hpp"
 
 namespace hebbian {
@@ -221,27 +222,17 @@ void PatchSource::linear_moments() {
 }
 
 void PatchSource::enumerated_moments() {
-    // mean = (1/P) sum_pos x_pos, then C = (1/P) sum_pos (x_pos - mean)(x_pos - mean)^T, the
-    // outer products a block of patches at a time.
+    // Every position's patch, added to a running mean and covariance a block at a time.
     const int n = params_.side * params_.side, positions = position_count();
-    const double count = static_cast<double>(positions);
     Eigen::MatrixXd block(n, kBlockPatches);
-    mean_ = Eigen::VectorXd::Zero(n);
+    BlockCovariance moments(n);
     for (int start = 0; start < positions; start += kBlockPatches) {
         const int m = std::min(kBlockPatches, positions - start);
         for (int b = 0; b < m; ++b) write_patch(start + b, block.col(b).data());
-        mean_ += block.leftCols(m).rowwise().sum();
+        moments.add(block.leftCols(m));
     }
-    mean_ /= count;
-    covariance_ = Eigen::MatrixXd::Zero(n, n);
-    for (int start = 0; start < positions; start += kBlockPatches) {
-        const int m = std::min(kBlockPatches, positions - start);
-        for (int b = 0; b < m; ++b) write_patch(start + b, block.col(b).data());
-        block.leftCols(m).colwise() -= mean_;
-        covariance_.selfadjointView<Eigen::Lower>().rankUpdate(block.leftCols(m), 1.0 / count);
-    }
-    for (int b = 0; b < n; ++b)  // the upper triangle from the lower one
-        for (int a = b + 1; a < n; ++a) covariance_(b, a) = covariance_(a, b);
+    mean_ = moments.mean();
+    covariance_ = moments.covariance();
 }
 
 }  // namespace hebbian
