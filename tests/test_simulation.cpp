@@ -159,6 +159,43 @@ TEST_CASE("a data set's empirical covariance, from how often each row was drawn,
     CHECK(relative_frobenius_error(sim.empirical_covariance(), expected) < 1e-12);
 }
 
+TEST_CASE("a data set's samples are learned as drawn, whether read in place or copied and offset") {
+    // Centred rows are learned where they are; uncentred rows with the offset rule are
+    // copied and offset first. Either way the recent samples are rows of the data set as
+    // the circuit saw them, and Oja's rule replayed on them by hand gives the weights.
+    Rng fill(31);
+    auto rows = std::make_shared<Eigen::MatrixXd>(50, 6);
+    for (Eigen::Index i = 0; i < rows->size(); ++i) rows->data()[i] = fill.normal() + 0.3 * (i % 6);
+    for (const bool centre : {true, false}) {
+        CAPTURE(centre);
+        SimParams p;
+        p.source.kind = SourceKind::Dataset;
+        p.source.data = rows;
+        p.source.centre = centre;
+        p.learning.rule = Rule::Oja;
+        p.learning.eta = 0.01;
+        p.recent_capacity = 500;
+        p.history_capacity = 16;  // records thin out fast, so blocks grow to many samples
+        Simulation sim;
+        REQUIRE(sim.reset(p).empty());
+        CHECK((sim.offset().array() != 0.0).any() == !centre);
+        sim.step(200);
+        sim.step(300);
+        const Eigen::MatrixXd seen = sim.recent_samples();
+        REQUIRE(seen.cols() == 500);
+        const Eigen::MatrixXd as_seen = sim.source().dataset_samples().colwise() - sim.offset();
+        Eigen::RowVectorXd w = sim.initial_weights().row(0);
+        for (Eigen::Index b = 0; b < seen.cols(); ++b) {
+            bool is_a_row = false;
+            for (Eigen::Index r = 0; r < as_seen.cols() && !is_a_row; ++r) is_a_row = seen.col(b) == as_seen.col(r);
+            REQUIRE(is_a_row);
+            const double y = w.dot(seen.col(b));  // Oja: dw = eta y (x - y w)
+            w += p.learning.eta * y * (seen.col(b).transpose() - y * w);
+        }
+        CHECK((sim.feedforward()->weights().row(0) - w).norm() < 1e-12 * w.norm());
+    }
+}
+
 TEST_CASE("no empirical covariance is kept unless asked for") {
     SimParams p = scenarios::spectrum(Rule::Oja, 5, 0.5, 0.001);
     Simulation sim;

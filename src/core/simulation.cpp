@@ -147,6 +147,10 @@ std::string Simulation::reset(const SimParams& params) {
     return "";
 }
 
+bool Simulation::learns_rows_in_place() const {
+    return params_.source.kind == SourceKind::Dataset && feedforward_ && params_.batch == 1 && !offset_nonzero_;
+}
+
 double Simulation::alpha_in_use() const { return effective_alpha(params_.learning); }
 
 void Simulation::step(long long n) {
@@ -156,20 +160,26 @@ void Simulation::step(long long n) {
                    : std::min<long long>(kBlockSamples, kFeedforwardBlockBytes / (8LL * inputs()));
     const long long block_steps = std::max<long long>(1, block_samples / batch);
     const bool count_rows = !row_draws_.empty();  // track_empirical on a data set
+    const bool in_place = learns_rows_in_place();
     while (n > 0 && !divergence_.diverged) {
         // Up to the next history record: the steps in between are never observed.
         const long long steps = std::min({n, block_steps, history_.stride - steps_ % history_.stride});
         const Eigen::Index columns = static_cast<Eigen::Index>(steps * batch);
-        block_.samples.resize(inputs(), columns);
         block_.latent.resize(source_->latent_dim(), columns);
-        block_rows_.resize(count_rows ? static_cast<size_t>(columns) : 0);
-        source_->sample_block(sample_rng_, block_.samples, &block_.latent, count_rows ? block_rows_.data() : nullptr);
-        if (offset_nonzero_) block_.samples.colwise() -= offset_;
+        block_.rows.resize(in_place || count_rows ? static_cast<size_t>(columns) : 0);
+        if (in_place) {
+            block_.samples.resize(inputs(), 0);
+            source_->draw_rows(sample_rng_, block_.rows.data(), columns);
+        } else {
+            block_.samples.resize(inputs(), columns);
+            source_->sample_block(sample_rng_, block_.samples, &block_.latent, count_rows ? block_.rows.data() : nullptr);
+            if (offset_nonzero_) block_.samples.colwise() -= offset_;
+        }
         const long long done = learn_block(steps);
         // The samples of the steps done and of a refused step count as seen, as they would one step at a time.
         const Eigen::Index seen = std::min<Eigen::Index>(columns, static_cast<Eigen::Index>((done + 1) * batch));
         if (count_rows)
-            for (Eigen::Index b = 0; b < seen; ++b) ++row_draws_[static_cast<size_t>(block_rows_[static_cast<size_t>(b)])];
+            for (Eigen::Index b = 0; b < seen; ++b) ++row_draws_[static_cast<size_t>(block_.rows[static_cast<size_t>(b)])];
         else if (params_.track_empirical)
             running_.add(block_.samples.leftCols(seen));
         keep_recent(seen);
@@ -186,10 +196,16 @@ long long Simulation::learn_block(long long steps) {
         if (!done.reason.empty()) divergence_ = Divergence{true, steps_ + done.steps + 1, done.reason};
         return done.steps;
     }
+    const bool in_place = learns_rows_in_place();
+    const Eigen::MatrixXd& rows = source_->dataset_samples();
     for (long long s = 0; s < steps; ++s) {
+        const auto at = static_cast<size_t>(s);
+        if (in_place && at + InputSource::kRowsAhead < block_.rows.size())
+            source_->prefetch_row(block_.rows[at + InputSource::kRowsAhead]);
         const std::string why =
-            feedforward_->learn(block_.samples.middleCols(static_cast<Eigen::Index>(s * batch), batch),
-                                params_.divergence_limit);
+            in_place ? feedforward_->learn(rows.col(block_.rows[at]), params_.divergence_limit)
+                     : feedforward_->learn(block_.samples.middleCols(static_cast<Eigen::Index>(s * batch), batch),
+                                           params_.divergence_limit);
         if (!why.empty()) {
             divergence_ = Divergence{true, steps_ + s + 1, why};
             return s;
@@ -225,7 +241,11 @@ Eigen::MatrixXd Simulation::recent_columns(Eigen::MatrixXd SampleBlock::*part) c
     for (const SampleBlock& block : recent_) {
         const Eigen::Index from = std::min(skip, block.seen), take = block.seen - from;
         skip -= from;
-        ordered.middleCols(at, take) = (block.*part).middleCols(from, take);
+        if (part == &SampleBlock::samples && block.samples.cols() == 0)  // learned in place: the data set's rows
+            for (Eigen::Index b = 0; b < take; ++b)
+                ordered.col(at + b) = source_->dataset_samples().col(block.rows[static_cast<size_t>(from + b)]);
+        else
+            ordered.middleCols(at, take) = (block.*part).middleCols(from, take);
         at += take;
     }
     return ordered;

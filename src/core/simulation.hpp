@@ -150,11 +150,17 @@ public:
 
 private:
     void record();
-    // A block of samples as the circuit saw them and their shared signals (columns).
+    // A block of samples as the circuit saw them and their shared signals (columns). For
+    // a data set, `rows` holds the row of each sample; when the circuit learns from the
+    // rows in place (learns_rows_in_place), `samples` stays empty.
     struct SampleBlock {
         Eigen::MatrixXd samples, latent;
+        std::vector<int> rows;
         Eigen::Index seen = 0;  // its first `seen` columns were seen
     };
+    // A data set's samples are its rows, unchanged, when the circuit is feedforward, learns
+    // one sample a step and subtracts no offset: it then reads them where they are.
+    bool learns_rows_in_place() const;
     // Keeps the block just learned among the recent ones.
     void keep_recent(Eigen::Index seen);
     Eigen::MatrixXd recent_columns(Eigen::MatrixXd SampleBlock::*part) const;
@@ -183,7 +189,6 @@ private:
     Divergence divergence_;
     History history_;
     SampleBlock block_;                 // the block being drawn and learned
-    std::vector<int> block_rows_;       // its rows of a data set (track_empirical)
     std::deque<SampleBlock> recent_;    // the last blocks, oldest first, holding the recent samples
     std::vector<SampleBlock> spare_;    // blocks dropped from recent_, whose memory is reused
     Eigen::Index recent_held_ = 0;      // samples seen in recent_

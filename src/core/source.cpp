@@ -161,16 +161,10 @@ void InputSource::sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* la
         // The block's rows are drawn first, so that each copy can ask for a row a few
         // samples ahead: a data set larger than the cache is then read at its bandwidth,
         // not at one memory latency a row.
-        const auto count = static_cast<std::uint64_t>(samples_.cols());
         drawn_rows_.resize(static_cast<size_t>(m));
-        for (int& row : drawn_rows_) row = static_cast<int>(rng.below(count));
-        constexpr Eigen::Index kAhead = 8;
-        const Eigen::Index line_doubles = 8, inputs = samples_.rows();
+        draw_rows(rng, drawn_rows_.data(), m);
         for (Eigen::Index b = 0; b < m; ++b) {
-            if (b + kAhead < m) {
-                const double* ahead = samples_.col(drawn_rows_[static_cast<size_t>(b + kAhead)]).data();
-                for (Eigen::Index i = 0; i < inputs; i += line_doubles) __builtin_prefetch(ahead + i);
-            }
+            if (b + kRowsAhead < m) prefetch_row(drawn_rows_[static_cast<size_t>(b + kRowsAhead)]);
             x.col(b) = samples_.col(drawn_rows_[static_cast<size_t>(b)]);
         }
         if (rows) std::copy(drawn_rows_.begin(), drawn_rows_.end(), rows);
@@ -197,6 +191,18 @@ void InputSource::sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* la
                             signals_.data(), noisy ? noise_sd_ : 0.0, column, static_cast<int>(n));
         if (latent) latent->col(b) = signals_;
     }
+}
+
+void InputSource::draw_rows(Rng& rng, int* rows, Eigen::Index m) const {
+    const auto count = static_cast<std::uint64_t>(samples_.cols());
+    for (Eigen::Index b = 0; b < m; ++b) rows[b] = static_cast<int>(rng.below(count));
+    for (Eigen::Index b = 0; b < std::min(kRowsAhead, m); ++b) prefetch_row(rows[b]);
+}
+
+void InputSource::prefetch_row(int row) const {
+    constexpr Eigen::Index kLineDoubles = 8;
+    const double* data = samples_.col(row).data();
+    for (Eigen::Index i = 0; i < samples_.rows(); i += kLineDoubles) __builtin_prefetch(data + i);
 }
 
 void InputSource::sample(Rng& rng, Eigen::VectorXd& x, Eigen::VectorXd* latent) {

@@ -113,6 +113,12 @@ public:
     // position. The numbers are those that m
     // calls of sample() would give, in order.
     void sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* latent = nullptr, int* rows = nullptr);
+    // A data set: the rows of the next m samples, as sample_block draws them (they read
+    // the same numbers of rng), with the first kRowsAhead of them asked of the cache.
+    void draw_rows(Rng& rng, int* rows, Eigen::Index m) const;
+    // Asks the cache for a data set's row, kRowsAhead samples before it is read.
+    void prefetch_row(int row) const;
+    static constexpr Eigen::Index kRowsAhead = 8;
     // One sample into x (size N); when `latent` is given it receives z.
     void sample(Rng& rng, Eigen::VectorXd& x, Eigen::VectorXd* latent = nullptr);
 
