@@ -400,12 +400,12 @@ TEST_CASE("the AVX2 random rounds and ziggurat give the two-lane bits" * unless_
     const std::vector<unsigned long long> bits(draws.begin(), draws.end());
     std::vector<double> layers(1024);
     for (int i = 0; i < 512; ++i) layers[2 * i] = 3.0 - i / 200.0, layers[2 * i + 1] = (i % 7) / 7.0;
-    for (int n : {0, 1, 2, 3, 4, 5, 7, 1001}) {
-        CAPTURE(n);
+    for (int words : {0, 1, 2, 3, 4, 5, 7, 1001}) {
+        CAPTURE(words);
         const auto results = on_both_backends([&] {
-            std::vector<double> out(static_cast<size_t>(n));
-            std::vector<int> rejected(static_cast<size_t>(n) + 1);
-            const int count = kernels::ziggurat_normals(bits.data(), n, layers.data(), out.data(), rejected.data());
+            std::vector<double> out(2 * static_cast<size_t>(words));
+            std::vector<int> rejected(out.size() + 1);
+            const int count = kernels::ziggurat_normals(bits.data(), words, layers.data(), out.data(), rejected.data());
             out.insert(out.end(), rejected.begin(), rejected.begin() + count);
             return out;
         });

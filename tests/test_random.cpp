@@ -127,7 +127,7 @@ TEST_CASE("the stream is four xoshiro256** generators seeded by SplitMix64, read
 }
 
 TEST_CASE("the numbers do not depend on how the requests are grouped") {
-    // One draw of the stream per normal number: mixed requests read the same stream.
+    // Two normal numbers per draw of the stream: mixed requests read the same stream.
     Rng one_by_one(9), grouped(9), mixed(9);
     std::vector<double> expected(5000);
     for (double& v : expected) v = one_by_one.normal();
@@ -146,6 +146,25 @@ TEST_CASE("the numbers do not depend on how the requests are grouped") {
         CHECK(two[0] == draws[i + 1]);
         CHECK(two[1] == draws[i + 2]);
     }
+}
+
+TEST_CASE("normals take a draw's low half, then its high half; another request drops a waiting half") {
+    Rng normals(21), draws(21), mixed(21);
+    std::vector<double> expected(8);
+    normals.fill_normal(expected.data(), expected.size());  // draws 0 to 3, two normals each
+    std::uint64_t words[3];
+    draws.fill_u64(words, 3);
+    const double first = mixed.normal();  // draw 0, low half; its high half waits
+    CHECK(mixed.next_u64() == words[1]);  // drops draw 0's high half
+    const double second = mixed.normal();  // draw 2, low half
+    const double third = mixed.normal();   // draw 2, high half
+    double fourth = 0.0;
+    mixed.fill_normal(&fourth, 1);  // draw 3, low half
+    CHECK(std::memcmp(&first, &expected[0], sizeof first) == 0);
+    CHECK(std::memcmp(&second, &expected[4], sizeof second) == 0);
+    CHECK(std::memcmp(&third, &expected[5], sizeof third) == 0);
+    CHECK(std::memcmp(&fourth, &expected[6], sizeof fourth) == 0);
+    CHECK(first != expected[1]);
 }
 
 TEST_CASE("below(n) is uniform for a large n too, and 0 for n = 1") {

@@ -33,7 +33,7 @@ namespace hebbian::kernels {
       (double* w_next, const double* w, int k, int n, int n4, const double* x, const double* y, const double* gain)) \
     X(random_rounds, void, (unsigned long long* state, unsigned long long* out, int rounds))                   \
     X(ziggurat_normals, int,                                                                                    \
-      (const unsigned long long* bits, int n, const double* layers, double* out, int* rejected))
+      (const unsigned long long* bits, int words, const double* layers, double* out, int* rejected))
 
 // One back end: its name (what kernels::backend() reports) and a pointer per listed kernel.
 struct KernelTable {

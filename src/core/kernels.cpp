@@ -271,28 +271,36 @@ void random_rounds(u64* state, u64* out, int rounds) {
 
 namespace {
 
-// ziggurat_lane for the two draws at bits: the uniform from the bits above 12 as a double
-// in [1, 2) minus 1, each lane's layer entry (x_i, x_(i+1) / x_i) loaded as one pair, the
-// sign bit xored in. Returns a bit per lane accepted.
-inline int ziggurat_pair(const u64* bits, const double* layers, double* out) {
-    const U b = load(bits);
-    const V u = as_doubles(shift_right<12>(b) | splat_bits(0x3FF0000000000000ULL)) - splat(1.0);
-    const V layer0 = load(layers + 2 * (bits[0] & kLayerMask)), layer1 = load(layers + 2 * (bits[1] & kLayerMask));
-    const V x = u * unpack_lo(layer0, layer1);
-    store(out, as_doubles(as_bits(x) ^ shift_left<kSignShift>(b & splat_bits(kSignBit))));
-    return less_bits(u, unpack_hi(layer0, layer1));
+// ziggurat_lane for the four halves of the two draws at bits: each half's uniform moved
+// into the mantissa of a double in [1, 2) minus 1, each half's layer entry (x_i,
+// x_(i+1) / x_i) loaded as one pair, the sign bit xored in. The low halves (normals 0
+// and 2) share one vector and the high halves (1 and 3) another; the stores interleave
+// them. Returns a bit per normal accepted.
+inline int ziggurat_two_draws(const u64* bits, const double* layers, double* out) {
+    const U b = load(bits), mantissa = splat_bits(kUniformMantissa), one = splat_bits(kExponentOfOne);
+    const V u_low = as_doubles((shift_left<kLowUniformShift>(b) & mantissa) | one) - splat(1.0);
+    const V u_high = as_doubles((shift_right<kHighUniformShift>(b) & mantissa) | one) - splat(1.0);
+    const V layer0 = load(layers + 2 * (bits[0] & kLayerMask)), layer1 = load(layers + 2 * ((bits[0] >> 32) & kLayerMask)),
+            layer2 = load(layers + 2 * (bits[1] & kLayerMask)), layer3 = load(layers + 2 * ((bits[1] >> 32) & kLayerMask));
+    const V x_low = u_low * unpack_lo(layer0, layer2), x_high = u_high * unpack_lo(layer1, layer3);
+    const V low = as_doubles(as_bits(x_low) ^ shift_left<kSignShift>(b & splat_bits(kSignBit)));
+    const V high = as_doubles(as_bits(x_high) ^ shift_left<kHighSignShift>(b & splat_bits(kSignBit << 32)));
+    store(out, unpack_lo(low, high));
+    store(out + 2, unpack_hi(low, high));
+    return interleave_halves(less_bits(u_low, unpack_hi(layer0, layer2)), less_bits(u_high, unpack_hi(layer1, layer3)));
 }
 
 }  // namespace
 
-int ziggurat_normals(const u64* bits, int n, const double* layers, double* out, int* rejected) {
-    // Four draws a pass (two independent pairs), one branch for the rare rejections.
-    int count = 0, i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const int inside = ziggurat_pair(bits + i, layers, out + i) | ziggurat_pair(bits + i + 2, layers, out + i + 2) << 2;
-        count = note_rejections(inside, i, rejected, count);
+int ziggurat_normals(const u64* bits, int words, const double* layers, double* out, int* rejected) {
+    // Four draws (eight normals) a pass, one branch for the rare rejections.
+    int count = 0, w = 0;
+    for (; w + 4 <= words; w += 4) {
+        const int inside = ziggurat_two_draws(bits + w, layers, out + 2 * w) |
+                           ziggurat_two_draws(bits + w + 2, layers, out + 2 * w + 4) << 4;
+        count = note_rejections(inside, 8, 2 * w, rejected, count);
     }
-    return ziggurat_tail(bits, i, n, layers, out, rejected, count);
+    return ziggurat_tail(bits, w, words, layers, out, rejected, count);
 }
 
 const KernelTable kTable{kName, HEBBIAN_KERNEL_ADDRESSES};
@@ -395,8 +403,8 @@ void random_rounds(unsigned long long* state, unsigned long long* out, int round
     in_use()->random_rounds(state, out, rounds);
 }
 
-int ziggurat_normals(const unsigned long long* bits, int n, const double* layers, double* out, int* rejected) {
-    return in_use()->ziggurat_normals(bits, n, layers, out, rejected);
+int ziggurat_normals(const unsigned long long* bits, int words, const double* layers, double* out, int* rejected) {
+    return in_use()->ziggurat_normals(bits, words, layers, out, rejected);
 }
 
 void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,
@@ -419,16 +427,25 @@ void latent_mix(double* x, const double* mean, const double* a, int ld, int k, c
     using namespace two_lane;  // V and its operations: two-lane on every back end
     const V s = splat(sigma);
     int i = 0;
+    if (k == 1 && sigma == 1.0 && !mean) {
+        // The usual latent source (one shared signal, unit noise, mean zero): x = A z + e.
+        const V z0 = splat(z[0]);
+        for (; i + 4 <= n; i += 4)
+            store(x + i, load(a + i) * z0 + load(e + i)), store(x + i + 2, load(a + i + 2) * z0 + load(e + i + 2));
+        for (; i < n; ++i) x[i] = a[i] * z[0] + e[i];
+        return;
+    }
+    const auto mean_at = [&](int at) { return mean ? load(mean + at) : splat(0.0); };
     if (k == 1 && sigma != 0.0) {
-        // One shared signal (the usual case): no loop over the signals.
+        // One shared signal: no loop over the signals.
         const V z0 = splat(z[0]);
         for (; i + 4 <= n; i += 4) {
-            const V lo = load(mean + i) + load(a + i) * z0, hi = load(mean + i + 2) + load(a + i + 2) * z0;
+            const V lo = mean_at(i) + load(a + i) * z0, hi = mean_at(i + 2) + load(a + i + 2) * z0;
             store(x + i, lo + s * load(e + i)), store(x + i + 2, hi + s * load(e + i + 2));
         }
     }
     for (; i + 4 <= n; i += 4) {
-        V lo = load(mean + i), hi = load(mean + i + 2);
+        V lo = mean_at(i), hi = mean_at(i + 2);
         for (int j = 0; j < k; ++j) {
             const double* column = a + static_cast<long>(j) * ld + i;
             const V zj = splat(z[j]);
@@ -438,7 +455,7 @@ void latent_mix(double* x, const double* mean, const double* a, int ld, int k, c
         store(x + i, lo), store(x + i + 2, hi);
     }
     for (; i < n; ++i) {
-        double value = mean[i];
+        double value = mean ? mean[i] : 0.0;
         for (int j = 0; j < k; ++j) value = value + a[i + static_cast<long>(j) * ld] * z[j];
         x[i] = sigma != 0.0 ? value + sigma * e[i] : value;
     }

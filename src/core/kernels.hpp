@@ -89,7 +89,9 @@ void sanger_step(double* w_next, const double* w, int k, int n, const double* x,
 
 // x = (mean + sum_j A(:, j) z_j) + sigma e over n elements, A (n x k, leading dimension
 // ld), e ignored when sigma is 0: each element adds its terms in that order, in one pass.
-// e may be x itself (each e_i is read before x_i is written). Two-lane on every back end.
+// mean may be null for a mean of zeros; then with k = 1 and sigma = 1 the sum is
+// A z_1 + e, with no zero added and no multiplication by 1. e may be x itself (each e_i
+// is read before x_i is written). Two-lane on every back end.
 void latent_mix(double* x, const double* mean, const double* a, int ld, int k, const double* z, double sigma,
                 const double* e, int n);
 
@@ -98,10 +100,11 @@ void latent_mix(double* x, const double* mean, const double* a, int ld, int k, c
 // lane l's next output to out[4 r + l].
 void random_rounds(unsigned long long* state, unsigned long long* out, int rounds);
 
-// The ziggurat's fast path (random_lane.hpp, ziggurat_lane) for the n draws in bits:
-// out[i] gets the normal number of bits[i] wherever the fast path accepts it. The
+// The ziggurat's fast path (random_lane.hpp, ziggurat_lane) for the 2 words normals of
+// the draws in bits: out[2 w] gets the normal number of bits[w]'s low 32 bits and
+// out[2 w + 1] that of its high 32 bits, wherever the fast path accepts them. The
 // indices it does not accept (about 1 in 125) go to rejected in increasing order,
 // and their count is returned; the caller finishes them on the slow path.
-int ziggurat_normals(const unsigned long long* bits, int n, const double* layers, double* out, int* rejected);
+int ziggurat_normals(const unsigned long long* bits, int words, const double* layers, double* out, int* rejected);
 
 }  // namespace hebbian::kernels

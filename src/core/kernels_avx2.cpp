@@ -351,28 +351,45 @@ void random_rounds(u64* state, u64* out, int rounds) {
         _mm256_storeu_si256(words + 3, s3);
 }
 
-int ziggurat_normals(const u64* bits, int n, const double* layers, double* out, int* rejected) {
-    // ziggurat_lane four draws at a time, each lane's layer entry (x_i, x_(i+1) / x_i) loaded
-    // as one pair and the pairs transposed into four widths and four ratios.
-    const __m256i exponent_of_one = _mm256_set1_epi64x(0x3FF0000000000000LL), sign_mask = _mm256_set1_epi64x(kSignBit);
+int ziggurat_normals(const u64* bits, int words, const double* layers, double* out, int* rejected) {
+    // ziggurat_lane four draws (eight normals) at a time: the four low halves in one vector
+    // and the four high halves in another, each half's layer entry (x_i, x_(i+1) / x_i)
+    // loaded as one pair and the pairs transposed into widths and ratios; the stores
+    // interleave the halves back into draw order.
+    const __m256i mantissa = _mm256_set1_epi64x(static_cast<long long>(kUniformMantissa)),
+                  exponent_of_one = _mm256_set1_epi64x(static_cast<long long>(kExponentOfOne)),
+                  low_sign = _mm256_set1_epi64x(kSignBit), high_sign = _mm256_set1_epi64x(kSignBit << 32);
     const __m256d one = _mm256_set1_pd(1.0);
-    int count = 0, i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bits + i));
-        const __m256d u =
-            _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(b, 12), exponent_of_one)), one);
-        const __m128d layer0 = _mm_loadu_pd(layers + 2 * (bits[i] & kLayerMask)),
-                      layer1 = _mm_loadu_pd(layers + 2 * (bits[i + 1] & kLayerMask)),
-                      layer2 = _mm_loadu_pd(layers + 2 * (bits[i + 2] & kLayerMask)),
-                      layer3 = _mm_loadu_pd(layers + 2 * (bits[i + 3] & kLayerMask));
-        const __m256d even = _mm256_set_m128d(layer2, layer0), odd = _mm256_set_m128d(layer3, layer1);
-        const __m256d x = _mm256_mul_pd(u, _mm256_unpacklo_pd(even, odd));
-        const __m256i sign = _mm256_slli_epi64(_mm256_and_si256(b, sign_mask), kSignShift);
-        _mm256_storeu_pd(out + i, _mm256_xor_pd(x, _mm256_castsi256_pd(sign)));
-        const int inside = _mm256_movemask_pd(_mm256_cmp_pd(u, _mm256_unpackhi_pd(even, odd), _CMP_LT_OQ));
-        count = note_rejections(inside, i, rejected, count);
+    const auto uniform = [&](__m256i shifted) {
+        return _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_and_si256(shifted, mantissa), exponent_of_one)),
+                             one);
+    };
+    const auto layer = [&](u64 index) { return _mm_loadu_pd(layers + 2 * (index & kLayerMask)); };
+    int count = 0, w = 0;
+    for (; w + 4 <= words; w += 4) {
+        const u64* draw = bits + w;
+        const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(draw));
+        const __m256d u_low = uniform(_mm256_slli_epi64(b, kLowUniformShift)),
+                      u_high = uniform(_mm256_srli_epi64(b, kHighUniformShift));
+        const __m256d low_even = _mm256_set_m128d(layer(draw[2]), layer(draw[0])),
+                      low_odd = _mm256_set_m128d(layer(draw[3]), layer(draw[1])),
+                      high_even = _mm256_set_m128d(layer(draw[2] >> 32), layer(draw[0] >> 32)),
+                      high_odd = _mm256_set_m128d(layer(draw[3] >> 32), layer(draw[1] >> 32));
+        const __m256d x_low = _mm256_mul_pd(u_low, _mm256_unpacklo_pd(low_even, low_odd)),
+                      x_high = _mm256_mul_pd(u_high, _mm256_unpacklo_pd(high_even, high_odd));
+        const __m256d low = _mm256_xor_pd(
+                          x_low, _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_and_si256(b, low_sign), kSignShift))),
+                      high = _mm256_xor_pd(
+                          x_high, _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_and_si256(b, high_sign), kHighSignShift)));
+        const __m256d first = _mm256_unpacklo_pd(low, high), second = _mm256_unpackhi_pd(low, high);
+        _mm256_storeu_pd(out + 2 * w, _mm256_permute2f128_pd(first, second, 0x20));
+        _mm256_storeu_pd(out + 2 * w + 4, _mm256_permute2f128_pd(first, second, 0x31));
+        const int inside_low = _mm256_movemask_pd(_mm256_cmp_pd(u_low, _mm256_unpackhi_pd(low_even, low_odd), _CMP_LT_OQ)),
+                  inside_high =
+                      _mm256_movemask_pd(_mm256_cmp_pd(u_high, _mm256_unpackhi_pd(high_even, high_odd), _CMP_LT_OQ));
+        count = note_rejections(interleave_halves(inside_low, inside_high), 8, 2 * w, rejected, count);
     }
-    return ziggurat_tail(bits, i, n, layers, out, rejected, count);
+    return ziggurat_tail(bits, w, words, layers, out, rejected, count);
 }
 
 const KernelTable kTable{"avx2", HEBBIAN_KERNEL_ADDRESSES};

@@ -23,6 +23,9 @@ std::uint64_t splitmix64(std::uint64_t& state) {
 // recursion below with f(x_512) = 1 (the fast path then accepts 99.2% of the draws).
 constexpr double kTailStart = 3.852046150368391;
 constexpr double kLayerArea = 0.002456766351541357;
+// Heights this close to a wedge's chord go to the exponential (its error and the chord's
+// are below 1e-14).
+constexpr double kChordMargin = 1e-12;
 
 Ziggurat build_ziggurat() {
     Ziggurat z{};
@@ -87,6 +90,7 @@ std::uint64_t Rng::below(std::uint64_t n) {
 }
 
 void Rng::fill_u64(std::uint64_t* out, std::size_t n) {
+    has_waiting_half_ = false;
     while (n > 0) {
         if (next_ == kBufferSize) refill();
         const std::size_t m = std::min(n, static_cast<std::size_t>(kBufferSize - next_));
@@ -98,26 +102,45 @@ void Rng::fill_u64(std::uint64_t* out, std::size_t n) {
 }
 
 void Rng::fill_normal(double* out, std::size_t n) {
-    int rejected[kBufferSize];
-    while (n > 0) {
+    if (n > 0 && has_waiting_half_) {
+        has_waiting_half_ = false;
+        *out++ = normal_of_half(waiting_half_);
+        --n;
+    }
+    int rejected[2 * kBufferSize];
+    while (n >= 2) {
         if (next_ == kBufferSize) refill();
-        const int m = static_cast<int>(std::min(n, static_cast<std::size_t>(kBufferSize - next_)));
+        const int words = static_cast<int>(std::min(n / 2, static_cast<std::size_t>(kBufferSize - next_)));
         const unsigned long long* bits = buffer_ + next_;
-        const int count = kernels::ziggurat_normals(bits, m, ziggurat_->layers, out, rejected);
-        for (int r = 0; r < count; ++r) out[rejected[r]] = normal_slow_path(bits[rejected[r]]);
-        next_ += m;
-        out += m;
-        n -= static_cast<std::size_t>(m);
+        const int count = kernels::ziggurat_normals(bits, words, ziggurat_->layers, out, rejected);
+        for (int r = 0; r < count; ++r) {
+            const unsigned long long draw = bits[rejected[r] / 2];
+            out[rejected[r]] = normal_slow_path(rejected[r] % 2 ? kernels::high_half(draw) : kernels::low_half(draw));
+        }
+        next_ += words;
+        out += 2 * words;
+        n -= 2 * static_cast<std::size_t>(words);
+    }
+    if (n == 1) {
+        const std::uint64_t draw = next_u64();
+        *out = normal_of_half(kernels::low_half(draw));
+        waiting_half_ = kernels::high_half(draw);
+        has_waiting_half_ = true;
     }
 }
 
-double Rng::normal_slow_path(unsigned long long bits) {
+double Rng::normal_of_half(unsigned half) {
+    double x = 0.0;
+    return kernels::ziggurat_lane(half, ziggurat_->layers, &x) ? x : normal_slow_path(half);
+}
+
+double Rng::normal_slow_path(unsigned half) {
     const Ziggurat& z = *ziggurat_;
     for (;;) {
         double x = 0.0;
-        if (kernels::ziggurat_lane(bits, z.layers, &x)) return x;
-        const int layer = static_cast<int>(bits & kernels::kLayerMask);
-        const bool negative = (bits & kernels::kSignBit) != 0;
+        if (kernels::ziggurat_lane(half, z.layers, &x)) return x;
+        const int layer = static_cast<int>(half & kernels::kLayerMask);
+        const bool negative = (half & kernels::kSignBit) != 0;
         if (layer == 0) {
             // Tail beyond R (Marsaglia 1964): t = -log(u1) / R, accept when -2 log(u2) >= t^2.
             double t = 0.0, y = 0.0;
@@ -128,10 +151,19 @@ double Rng::normal_slow_path(unsigned long long bits) {
             return negative ? -(kTailStart + t) : kTailStart + t;
         }
         // Wedge between f(x_i) and f(x_(i+1)): accept |x| when a uniform height in the
-        // layer, between f(x_i) and f(x_(i+1)), falls below f(x).
+        // layer, between f(x_i) and f(x_(i+1)), falls below f(x). The chord through the
+        // layer's corners decides most heights without the exponential: f is concave below
+        // 1 (above its chords there) and convex beyond (below them). kChordMargin covers
+        // the roundings of the chord and of portable_exp, so every decision is the one the
+        // exponential would make.
         const double height = z.f[layer] + slow_uniform() * (z.f[layer + 1] - z.f[layer]);
-        if (height < portable_exp(-0.5 * (x * x))) return x;
-        bits = slow_u64();
+        const double along = (z.x[layer] - std::fabs(x)) / (z.x[layer] - z.x[layer + 1]);
+        const double chord = z.f[layer] + (z.f[layer + 1] - z.f[layer]) * along;
+        const bool below_chord = height < chord - kChordMargin, above_chord = height > chord + kChordMargin;
+        if (z.x[layer] <= 1.0 && below_chord) return x;
+        const bool inside = !(z.x[layer + 1] >= 1.0 && above_chord) && height < portable_exp(-0.5 * (x * x));
+        if (inside) return x;
+        half = kernels::high_half(slow_u64());
     }
 }
 

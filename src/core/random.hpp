@@ -9,12 +9,15 @@
 //                seeded through SplitMix64, drawn 256 numbers at a time by the SIMD
 //                kernel random_rounds into a buffer; the stream is their outputs in
 //                round order (lane 0, 1, 2, 3 of round 0, then of round 1, ...);
-//   normals      one draw of the stream per normal number: a 512-layer ziggurat
-//                (Marsaglia and Tsang 2000, in Doornik's form 2005) whose fast path
-//                runs vectorised (ziggurat_normals); the rare draws it does not accept
+//   normals      two normal numbers from each draw of the stream, from its low 32 bits
+//                and then its high 32 bits: a 512-layer ziggurat (Marsaglia and Tsang
+//                2000, in Doornik's form 2005) with a 22-bit uniform, whose fast path
+//                runs vectorised (ziggurat_normals); the rare halves it does not accept
 //                (about 1 in 125) finish on a slow path that takes any further random
 //                numbers from a fifth, separate xoshiro256** generator, so the normal
-//                numbers stay one per draw of the stream, in order.
+//                numbers stay two per draw of the stream, in order. After an odd count
+//                the draw's high half waits for the next normal number; any other
+//                request drops it and reads the next draw.
 //
 // So the values do not depend on how a caller groups its requests: fill_normal(out, n)
 // gives the same numbers as n calls of normal(), and any mix of next_u64(), uniform(),
@@ -42,6 +45,7 @@ public:
     explicit Rng(std::uint64_t seed = 1);
 
     std::uint64_t next_u64() {
+        has_waiting_half_ = false;
         if (next_ == kBufferSize) refill();
         return buffer_[next_++];
     }
@@ -66,12 +70,15 @@ private:
     void refill();
     std::uint64_t slow_u64();
     double slow_uniform() { return static_cast<double>(slow_u64() >> 11) * 0x1.0p-53; }
-    double normal_slow_path(unsigned long long bits);
+    double normal_of_half(unsigned half);
+    double normal_slow_path(unsigned half);
 
     unsigned long long lanes_[4 * kLanes];  // word w of lane l at [4 w + l]
     unsigned long long slow_[4];            // the slow path's own generator
     unsigned long long buffer_[kBufferSize];
     int next_ = kBufferSize;                // the next unread entry of buffer_
+    bool has_waiting_half_ = false;         // an odd count of normals left waiting_half_ unread
+    unsigned waiting_half_ = 0;             // the high 32 bits of the last draw
     const Ziggurat* ziggurat_;              // the tables, built once for all generators
 };
 

@@ -141,6 +141,7 @@ InputSource::InputSource(const SourceParams& p, Rng& rng) {
         }
     }
     const int n = static_cast<int>(mixing_.rows());
+    baseline_ = p.baseline;
     mean_ = Eigen::VectorXd::Constant(n, p.baseline);
     covariance_ = mixing_ * mixing_.transpose();
     covariance_.diagonal().array() += noise_sd_ * noise_sd_;
@@ -182,12 +183,13 @@ void InputSource::sample_block(Rng& rng, Eigen::MatrixXd& x, Eigen::MatrixXd* la
     // private noises e, straight into its column:  x = mean + sum_j A_j z_j + sigma e.
     const Eigen::Index k = mixing_.cols();
     const bool noisy = noise_sd_ > 0.0;
+    const double* mean = baseline_ == 0.0 ? nullptr : mean_.data();  // null: zero
     signals_.resize(k);
     for (Eigen::Index b = 0; b < m; ++b) {
         double* column = x.col(b).data();
         rng.fill_normal(signals_.data(), static_cast<std::size_t>(k));
         if (noisy) rng.fill_normal(column, static_cast<std::size_t>(n));
-        kernels::latent_mix(column, mean_.data(), mixing_.data(), static_cast<int>(n), static_cast<int>(k),
+        kernels::latent_mix(column, mean, mixing_.data(), static_cast<int>(n), static_cast<int>(k),
                             signals_.data(), noisy ? noise_sd_ : 0.0, column, static_cast<int>(n));
         if (latent) latent->col(b) = signals_;
     }

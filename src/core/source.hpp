@@ -131,7 +131,7 @@ private:
     std::optional<PatchSource> patches_;       // an image source's patches
     std::vector<int> drawn_positions_;         // their positions in one block
     int last_position_ = -1;
-    double baseline_ = 0.0;                    // an image source's constant added to every pixel
+    double baseline_ = 0.0;                    // the constant added to every sample (not a data set's)
     Eigen::VectorXd scale_;                    // the spectrum's sqrt(lambda)
     Eigen::MatrixXd samples_;                  // a data set's rows as samples
     Eigen::MatrixXd covariance_;
