@@ -424,17 +424,15 @@ void sanger_step(double* w_next, const double* w, int k, int n, const double* x,
 
 void latent_mix(double* x, const double* mean, const double* a, int ld, int k, const double* z, double sigma,
                 const double* e, int n) {
+    if (k == 1 && sigma == 1.0 && !mean && e == x) {
+        // The usual latent source (one shared signal, unit noise, mean zero), in place:
+        // x = 1 e + z_1 A is scale_add, on the widest back end (the same bits as A z_1 + e).
+        kernels::scale_add(x, 1.0, z[0], a, n);
+        return;
+    }
     using namespace two_lane;  // V and its operations: two-lane on every back end
     const V s = splat(sigma);
     int i = 0;
-    if (k == 1 && sigma == 1.0 && !mean) {
-        // The usual latent source (one shared signal, unit noise, mean zero): x = A z + e.
-        const V z0 = splat(z[0]);
-        for (; i + 4 <= n; i += 4)
-            store(x + i, load(a + i) * z0 + load(e + i)), store(x + i + 2, load(a + i + 2) * z0 + load(e + i + 2));
-        for (; i < n; ++i) x[i] = a[i] * z[0] + e[i];
-        return;
-    }
     const auto mean_at = [&](int at) { return mean ? load(mean + at) : splat(0.0); };
     if (k == 1 && sigma != 0.0) {
         // One shared signal: no loop over the signals.

@@ -89,9 +89,10 @@ void sanger_step(double* w_next, const double* w, int k, int n, const double* x,
 
 // x = (mean + sum_j A(:, j) z_j) + sigma e over n elements, A (n x k, leading dimension
 // ld), e ignored when sigma is 0: each element adds its terms in that order, in one pass.
-// mean may be null for a mean of zeros; then with k = 1 and sigma = 1 the sum is
-// A z_1 + e, with no zero added and no multiplication by 1. e may be x itself (each e_i
-// is read before x_i is written). Two-lane on every back end.
+// mean may be null for a mean of zeros; then with k = 1, sigma = 1 and e = x the sum is
+// A z_1 + e, with no zero added and no multiplication by 1 (scale_add, on the widest back
+// end). e may be x itself (each e_i is read before x_i is written). Otherwise two-lane on
+// every back end.
 void latent_mix(double* x, const double* mean, const double* a, int ld, int k, const double* z, double sigma,
                 const double* e, int n);
 

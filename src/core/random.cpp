@@ -23,9 +23,9 @@ std::uint64_t splitmix64(std::uint64_t& state) {
 // recursion below with f(x_512) = 1 (the fast path then accepts 99.2% of the draws).
 constexpr double kTailStart = 3.852046150368391;
 constexpr double kLayerArea = 0.002456766351541357;
-// Heights this close to a wedge's chord go to the exponential (its error and the chord's
-// are below 1e-14).
-constexpr double kChordMargin = 1e-12;
+// Heights this close to a wedge's bounding lines go to the exponential (its error and the
+// lines' are below 1e-14).
+constexpr double kBoundMargin = 1e-12;
 
 Ziggurat build_ziggurat() {
     Ziggurat z{};
@@ -151,18 +151,27 @@ double Rng::normal_slow_path(unsigned half) {
             return negative ? -(kTailStart + t) : kTailStart + t;
         }
         // Wedge between f(x_i) and f(x_(i+1)): accept |x| when a uniform height in the
-        // layer, between f(x_i) and f(x_(i+1)), falls below f(x). The chord through the
-        // layer's corners decides most heights without the exponential: f is concave below
-        // 1 (above its chords there) and convex beyond (below them). kChordMargin covers
-        // the roundings of the chord and of portable_exp, so every decision is the one the
-        // exponential would make.
+        // layer, between f(x_i) and f(x_(i+1)), falls below f(x). Lines decide most heights
+        // without the exponential: below 1, f is concave, so it lies above the chord through
+        // the layer's corners and below its tangents there; beyond 1 it is convex, the other
+        // way round. kBoundMargin covers the roundings of the lines and of portable_exp, so
+        // every decision is the one the exponential would make.
         const double height = z.f[layer] + slow_uniform() * (z.f[layer + 1] - z.f[layer]);
-        const double along = (z.x[layer] - std::fabs(x)) / (z.x[layer] - z.x[layer + 1]);
-        const double chord = z.f[layer] + (z.f[layer + 1] - z.f[layer]) * along;
-        const bool below_chord = height < chord - kChordMargin, above_chord = height > chord + kChordMargin;
-        if (z.x[layer] <= 1.0 && below_chord) return x;
-        const bool inside = !(z.x[layer + 1] >= 1.0 && above_chord) && height < portable_exp(-0.5 * (x * x));
-        if (inside) return x;
+        const double m = std::fabs(x), outer = z.x[layer], inner = z.x[layer + 1];
+        const double chord = z.f[layer] + (z.f[layer + 1] - z.f[layer]) * ((outer - m) / (outer - inner));
+        // f(p) + f'(p) (m - p) with f'(p) = -p f(p), at both corners.
+        const double tangent_outer = z.f[layer] * (1.0 - outer * (m - outer));
+        const double tangent_inner = z.f[layer + 1] * (1.0 - inner * (m - inner));
+        int decided = 0;  // 1 inside, -1 outside, 0 undecided
+        if (outer <= 1.0) {
+            if (height < chord - kBoundMargin) decided = 1;
+            else if (height > std::min(tangent_outer, tangent_inner) + kBoundMargin) decided = -1;
+        } else if (inner >= 1.0) {
+            if (height > chord + kBoundMargin) decided = -1;
+            else if (height < std::max(tangent_outer, tangent_inner) - kBoundMargin) decided = 1;
+        }
+        if (decided == 0) decided = height < portable_exp(-0.5 * (x * x)) ? 1 : -1;
+        if (decided == 1) return x;
         half = kernels::high_half(slow_u64());
     }
 }
