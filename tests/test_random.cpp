@@ -76,6 +76,24 @@ TEST_CASE("normal samples have mean 0, variance 1 and the Gaussian one-sigma mas
     CHECK(static_cast<double>(within_one_sigma) / n == doctest::Approx(0.682689).epsilon(0.005));
 }
 
+TEST_CASE("a wedge's bounding lines make the decisions the exponential makes") {
+    // Every layer's wedge, at uniform points and at heights within 1e-13 of the density,
+    // against the plain test height < f(x).
+    const hebbian::Ziggurat& z = hebbian::ziggurat_tables();
+    Rng rng(77);
+    for (int layer = 1; layer < hebbian::Ziggurat::kLayers; ++layer) {
+        CAPTURE(layer);
+        const double inner = z.x[layer + 1], outer = z.x[layer];
+        for (int i = 0; i < 400; ++i) {
+            const double x = (inner + rng.uniform() * (outer - inner)) * (i % 2 ? -1.0 : 1.0);
+            const double f = hebbian::portable_exp(-0.5 * (x * x));
+            const double near = f * (1.0 + (rng.uniform() - 0.5) * 2e-13);
+            const double anywhere = z.f[layer] + rng.uniform() * (z.f[layer + 1] - z.f[layer]);
+            for (double height : {near, anywhere}) REQUIRE(hebbian::wedge_contains(z, layer, x, height) == (height < f));
+        }
+    }
+}
+
 TEST_CASE("below(n) is uniform over 0..n-1") {
     Rng rng(3);
     std::vector<int> counts(7, 0);

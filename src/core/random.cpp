@@ -47,14 +47,34 @@ Ziggurat build_ziggurat() {
     return z;
 }
 
-const Ziggurat& ziggurat() {
+}  // namespace
+
+const Ziggurat& ziggurat_tables() {
     static const Ziggurat tables = build_ziggurat();
     return tables;
 }
 
-}  // namespace
+bool wedge_contains(const Ziggurat& z, int layer, double x, double height) {
+    // Below 1, f is concave, so it lies above the chord through the layer's corners and
+    // below its tangents there; beyond 1 it is convex, the other way round. kBoundMargin
+    // covers the roundings of the lines and of portable_exp, so every decision the lines
+    // make is the one the exponential would make.
+    const double m = std::fabs(x), outer = z.x[layer], inner = z.x[layer + 1];
+    const double chord = z.f[layer] + (z.f[layer + 1] - z.f[layer]) * ((outer - m) / (outer - inner));
+    // f(p) + f'(p) (m - p) with f'(p) = -p f(p), at both corners.
+    const double tangent_outer = z.f[layer] * (1.0 - outer * (m - outer));
+    const double tangent_inner = z.f[layer + 1] * (1.0 - inner * (m - inner));
+    if (outer <= 1.0) {
+        if (height < chord - kBoundMargin) return true;
+        if (height > std::min(tangent_outer, tangent_inner) + kBoundMargin) return false;
+    } else if (inner >= 1.0) {
+        if (height > chord + kBoundMargin) return false;
+        if (height < std::max(tangent_outer, tangent_inner) - kBoundMargin) return true;
+    }
+    return height < portable_exp(-0.5 * (x * x));
+}
 
-Rng::Rng(std::uint64_t seed) : ziggurat_(&ziggurat()) {
+Rng::Rng(std::uint64_t seed) : ziggurat_(&ziggurat_tables()) {
     std::uint64_t state = seed;
     for (auto& word : lanes_) word = splitmix64(state);
     for (auto& word : slow_) word = splitmix64(state);
@@ -151,27 +171,9 @@ double Rng::normal_slow_path(unsigned half) {
             return negative ? -(kTailStart + t) : kTailStart + t;
         }
         // Wedge between f(x_i) and f(x_(i+1)): accept |x| when a uniform height in the
-        // layer, between f(x_i) and f(x_(i+1)), falls below f(x). Lines decide most heights
-        // without the exponential: below 1, f is concave, so it lies above the chord through
-        // the layer's corners and below its tangents there; beyond 1 it is convex, the other
-        // way round. kBoundMargin covers the roundings of the lines and of portable_exp, so
-        // every decision is the one the exponential would make.
+        // layer, between f(x_i) and f(x_(i+1)), falls below f(x).
         const double height = z.f[layer] + slow_uniform() * (z.f[layer + 1] - z.f[layer]);
-        const double m = std::fabs(x), outer = z.x[layer], inner = z.x[layer + 1];
-        const double chord = z.f[layer] + (z.f[layer + 1] - z.f[layer]) * ((outer - m) / (outer - inner));
-        // f(p) + f'(p) (m - p) with f'(p) = -p f(p), at both corners.
-        const double tangent_outer = z.f[layer] * (1.0 - outer * (m - outer));
-        const double tangent_inner = z.f[layer + 1] * (1.0 - inner * (m - inner));
-        int decided = 0;  // 1 inside, -1 outside, 0 undecided
-        if (outer <= 1.0) {
-            if (height < chord - kBoundMargin) decided = 1;
-            else if (height > std::min(tangent_outer, tangent_inner) + kBoundMargin) decided = -1;
-        } else if (inner >= 1.0) {
-            if (height > chord + kBoundMargin) decided = -1;
-            else if (height < std::max(tangent_outer, tangent_inner) - kBoundMargin) decided = 1;
-        }
-        if (decided == 0) decided = height < portable_exp(-0.5 * (x * x)) ? 1 : -1;
-        if (decided == 1) return x;
+        if (wedge_contains(z, layer, x, height)) return x;
         half = kernels::high_half(slow_u64());
     }
 }

@@ -40,6 +40,14 @@ struct Ziggurat {
     double f[kLayers + 1];       // f(x_i)
 };
 
+// The tables, built once for all generators.
+const Ziggurat& ziggurat_tables();
+
+// Whether the point (|x|, height) of layer i's wedge (1 <= i < 512, x_(i+1) <= |x| < x_i,
+// f(x_i) <= height <= f(x_(i+1))) lies under f: height < f(x) as portable_exp computes f,
+// decided by bounding lines wherever they can.
+bool wedge_contains(const Ziggurat& z, int layer, double x, double height);
+
 class Rng {
 public:
     explicit Rng(std::uint64_t seed = 1);
