@@ -135,7 +135,7 @@ void Rng::fill_normal(double* out, std::size_t n) {
         const int count = kernels::ziggurat_normals(bits, words, ziggurat_->layers, out, rejected);
         for (int r = 0; r < count; ++r) {
             const unsigned long long draw = bits[rejected[r] / 2];
-            out[rejected[r]] = normal_slow_path(rejected[r] % 2 ? kernels::high_half(draw) : kernels::low_half(draw));
+            out[rejected[r]] = normal_of_half(rejected[r] % 2 ? kernels::high_half(draw) : kernels::low_half(draw));
         }
         next_ += words;
         out += 2 * words;
@@ -150,11 +150,6 @@ void Rng::fill_normal(double* out, std::size_t n) {
 }
 
 double Rng::normal_of_half(unsigned half) {
-    double x = 0.0;
-    return kernels::ziggurat_lane(half, ziggurat_->layers, &x) ? x : normal_slow_path(half);
-}
-
-double Rng::normal_slow_path(unsigned half) {
     const Ziggurat& z = *ziggurat_;
     for (;;) {
         double x = 0.0;

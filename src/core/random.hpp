@@ -78,8 +78,8 @@ private:
     void refill();
     std::uint64_t slow_u64();
     double slow_uniform() { return static_cast<double>(slow_u64() >> 11) * 0x1.0p-53; }
+    // The normal number of one 32-bit half: the ziggurat's fast path, else its tail or wedge.
     double normal_of_half(unsigned half);
-    double normal_slow_path(unsigned half);
 
     unsigned long long lanes_[4 * kLanes];  // word w of lane l at [4 w + l]
     unsigned long long slow_[4];            // the slow path's own generator
