@@ -43,37 +43,34 @@ std::string loaded_json(const App& app) {
            embed::state_json(page_state(app), run_summary(app)) + "}";
 }
 
-std::string answer_csv(App& app, const PageRequest& request) {
-    const embed::CsvImport data = embed::import_csv(request.text);
+// The reply to a file the page read: its parse error shown and refused, or its changes applied.
+std::string answer_file(App& app, const std::string& name, const std::string& parse_error, bool picture,
+                        const Changes& changes) {
     std::string error;
-    if (!data.error.empty()) {
-        app.ui.data_error = request.name + ": " + data.error;
-        app.ui.picture_error = false;
+    if (!parse_error.empty()) {
+        app.ui.data_error = name + ": " + parse_error;
+        app.ui.picture_error = picture;
         error = app.ui.data_error;
     } else {
-        Changes changes;
-        changes.data = LoadedData{request.name, data.values};
         error = apply_changes(app, changes);
     }
     if (!error.empty()) return embed::refusal_json("null", error);
     return loaded_json(app);
 }
 
+std::string answer_csv(App& app, const PageRequest& request) {
+    const embed::CsvImport data = embed::import_csv(request.text);
+    Changes changes;
+    if (data.error.empty()) changes.data = LoadedData{request.name, data.values};
+    return answer_file(app, request.name, data.error, false, changes);
+}
+
 // A picture the page decoded: standardised, then the receptive-fields view's source.
 std::string answer_picture(App& app, const PageRequest& request) {
     const Picture picture = picture_from_grey(request.width, request.height, request.pixels);
-    std::string error;
-    if (!picture.error.empty()) {
-        app.ui.data_error = request.name + ": " + picture.error;
-        app.ui.picture_error = true;
-        error = app.ui.data_error;
-    } else {
-        Changes changes;
-        changes.picture = LoadedPicture{request.name, picture.image};
-        error = apply_changes(app, changes);
-    }
-    if (!error.empty()) return embed::refusal_json("null", error);
-    return loaded_json(app);
+    Changes changes;
+    if (picture.error.empty()) changes.picture = LoadedPicture{request.name, picture.image};
+    return answer_file(app, request.name, picture.error, true, changes);
 }
 
 }  // namespace
