@@ -13,7 +13,9 @@ namespace hebbian {
 namespace {
 
 // Independent random streams derived from one seed.
-enum Stream : std::uint64_t { kModelStream = 1, kWeightStream = 2, kSampleStream = 3 };
+enum Stream : std::uint64_t { kModelStream = 1, kWeightStream = 2, kSampleStream = 3, kForecastStream = 4 };
+// Patches an image source draws for the single-run forecast's moments.
+constexpr Eigen::Index kForecastPatches = 4096;
 Rng stream_rng(std::uint64_t seed, Stream stream) { return Rng(seed ^ (stream * 0xD1B54A32D192ED03ULL)); }
 
 struct Name {
@@ -126,12 +128,22 @@ std::string Simulation::reset(const SimParams& params) {
                 initial_weights_(i, j) = params.init_scale * weight_rng.normal();
         feedforward_ = std::make_unique<FeedforwardCircuit>(params.learning, initial_weights_);
         fixed_norm_ = predicted_fixed_norm(params.learning, components_.values(0));
+        Eigen::MatrixXd drawn;
+        const FeedforwardForecastSetup setup{params.learning,     params.batch,           params.init_scale,
+                                             &components_,        forecast_samples(drawn), offset_,
+                                             params.seed};
+        forecast_ = FeedforwardForecast(setup);
+        recurrent_forecast_ = RecurrentForecast{};
     } else {
         fixed_norm_.reset();
         initial_weights_ = Eigen::MatrixXd::Zero(n, n);
         recurrent_ = std::make_unique<RecurrentCircuit>(RecurrentParams{params.learning.eta, alpha_in_use()}, n);
         initial_relative_error_ = relative_frobenius_error(alpha_in_use() * initial_weights_, covariance_);
         noise_floor_ = recurrent_noise_floor(covariance_, params.learning.eta, alpha_in_use(), params.batch);
+        Eigen::MatrixXd drawn;
+        forecast_ = FeedforwardForecast{};
+        recurrent_forecast_ = recurrent_forecast(components_.values, params.learning.eta, alpha_in_use(), params.batch,
+                                                 forecast_samples(drawn), &offset_);
     }
 
     offset_nonzero_ = (offset_.array() != 0.0).any();
@@ -145,6 +157,18 @@ std::string Simulation::reset(const SimParams& params) {
     recent_held_ = 0;
     record();
     return "";
+}
+
+const Eigen::MatrixXd* Simulation::forecast_samples(Eigen::MatrixXd& drawn) {
+    // A data set: its rows. An image source: patches drawn from a stream of their own (the
+    // moments of a single run come from the data, not from a Gaussian assumption). The
+    // synthetic sources are Gaussian: none.
+    if (params_.source.kind == SourceKind::Dataset) return &source_->dataset_samples();
+    if (!image_source(params_.source.kind)) return nullptr;
+    Rng rng = stream_rng(params_.seed, kForecastStream);
+    drawn.resize(inputs(), kForecastPatches);
+    source_->sample_block(rng, drawn);
+    return &drawn;
 }
 
 bool Simulation::learns_rows_in_place() const {
@@ -305,6 +329,9 @@ void Simulation::record() {
         };
         thin(h.step), thin(h.norm), thin(h.alignment), thin(h.subspace_alignment), thin(h.predicted_norm),
             thin(h.predicted_alignment), thin(h.output), thin(h.relative_error), thin(h.predicted_relative_error);
+        thin(h.norm_low), thin(h.norm_typical), thin(h.norm_high), thin(h.alignment_low), thin(h.alignment_typical),
+            thin(h.alignment_high), thin(h.relative_error_low), thin(h.relative_error_typical),
+            thin(h.relative_error_high);
         h.stride *= 2;
         if (steps_ % h.stride != 0) return;
     }
@@ -325,6 +352,12 @@ void Simulation::record() {
             h.predicted_norm.push_back(std::exp(predicted_log_norm(components_, w0, eta, alpha, t)));
             h.predicted_alignment.push_back(predicted_alignment(components_, w0, eta, alpha, t));
         }
+        if (!forecast_.empty()) {
+            const Quantiles norm = forecast_.norm(t), cosine = forecast_.alignment(t);
+            h.norm_low.push_back(norm.low), h.norm_typical.push_back(norm.typical), h.norm_high.push_back(norm.high);
+            h.alignment_low.push_back(cosine.low), h.alignment_typical.push_back(cosine.typical),
+                h.alignment_high.push_back(cosine.high);
+        }
     } else {
         // |W|_F, |alpha W - C|_F and W pc1 in one pass over the lower triangles of W and C:
         // at N = 512 and a record every 64 samples, full passes (W twice, C once) took nearly
@@ -342,6 +375,9 @@ void Simulation::record() {
             h.relative_error.push_back(relative_error(std::sqrt(distance_squared), covariance_norm_));
             h.predicted_relative_error.push_back(
                 predicted_relative_error(initial_relative_error_, noise_floor_, params_.learning.eta, alpha, t));
+            const Quantiles band = recurrent_forecast_.relative_error(t);
+            h.relative_error_low.push_back(band.low), h.relative_error_typical.push_back(band.typical),
+                h.relative_error_high.push_back(band.high);
         }
     }
 }

@@ -33,6 +33,7 @@
 #include "inhibitory_balance.hpp"
 #include "random.hpp"
 #include "recurrent.hpp"
+#include "single_run.hpp"
 #include "source.hpp"
 
 namespace hebbian {
@@ -84,6 +85,11 @@ struct History {
     std::vector<double> output;                    // feedforward: y_1 for the last sample
     std::vector<double> relative_error;            // recurrent: |alpha W - C|_F / |C|_F (alpha > 0)
     std::vector<double> predicted_relative_error;  // recurrent: expected value (decay + noise floor)
+    // One run's band (single_run.hpp): 5%, 50% ("typical") and 95% quantiles over runs that
+    // differ only in their initial weights and samples. Empty where the theory has none.
+    std::vector<double> norm_low, norm_typical, norm_high;                  // feedforward |w_1|
+    std::vector<double> alignment_low, alignment_typical, alignment_high;  // feedforward |cos(w_1, PC1)|
+    std::vector<double> relative_error_low, relative_error_typical, relative_error_high;  // recurrent
     long long stride = 1;                          // steps between recorded points
 };
 
@@ -147,6 +153,9 @@ public:
     // Oja and Sanger 1, hetero (3 beta lambda_1)^(-1/4) when w_ref = 0. Hebb and decay predict
     // a trajectory instead (History::predicted_norm).
     const std::optional<double>& fixed_norm() const { return fixed_norm_; }
+    // The band one run of the feedforward circuit stays in (empty for bcm, hetero with
+    // w_ref != 0, and the recurrent circuit), computed by reset.
+    const FeedforwardForecast& forecast() const { return forecast_; }
 
 private:
     void record();
@@ -161,6 +170,9 @@ private:
     // A data set's samples are its rows, unchanged, when the circuit is feedforward, learns
     // one sample a step and subtracts no offset: it then reads them where they are.
     bool learns_rows_in_place() const;
+    // The samples the single-run forecast takes its moments from (N x count): a data set's
+    // rows, or image patches drawn into `drawn`; null for a Gaussian source.
+    const Eigen::MatrixXd* forecast_samples(Eigen::MatrixXd& drawn);
     // Keeps the block just learned among the recent ones.
     void keep_recent(Eigen::Index seen);
     Eigen::MatrixXd recent_columns(Eigen::MatrixXd SampleBlock::*part) const;
@@ -182,6 +194,8 @@ private:
     double initial_relative_error_ = 1.0;
     double noise_floor_ = 0.0;
     std::optional<double> fixed_norm_;
+    FeedforwardForecast forecast_;
+    RecurrentForecast recurrent_forecast_;
     bool offset_nonzero_ = false;     // skip subtracting an offset of zeros
     BlockCovariance running_;         // track_empirical, synthetic sources
     std::vector<long long> row_draws_;  // track_empirical, data sets: draws of each row
