@@ -14,9 +14,10 @@ namespace {
 
 constexpr int kExplicitComponents = 4;
 constexpr int kGridPoints = 48;
+constexpr int kExtensionPoints = 12;  // grid points added each time the horizon grows
 constexpr double kQuantileLow = 0.05, kQuantileHigh = 0.95;
-// Rescale a linear run (hebb, decay) when its weights leave [1e-100, 1e100].
-constexpr double kRescaleAbove = 1e100, kRescaleBelow = 1e-100;
+// Rescale a linear run (hebb, decay) when |w| leaves [1e-100, 1e100].
+constexpr double kRescaleAbove = 1e200, kRescaleBelow = 1e-200;  // on |w|^2
 
 // The p-quantile of `values` (sorted in place), linear between order statistics.
 double quantile_of_sorted(const std::vector<double>& sorted, double p) {
@@ -91,29 +92,40 @@ public:
         }
     }
     int bulk_dims() const { return bulk_dims_; }
-    // Normal numbers one sample needs from the stream.
-    int normals() const { return rows() ? (bulk_dims_ > 0 ? 1 : 0) : m_ + (bulk_dims_ > 0 ? 1 : 0); }
-    // Fills u (m) and returns s and p (bulk) for one sample, from `z` (normals()) and rng (a row).
-    void draw(Rng& rng, const double* z, double* u, double& s, double& p) const {
+    // One sample for each of `runs` runs: u (m x runs, component-major), s and p (runs).
+    void draw(Rng& rng, int runs, std::vector<double>& z, double* u, double* s, double* p) const {
+        const size_t count = static_cast<size_t>(runs);
         if (rows()) {
-            const Eigen::Index row = static_cast<Eigen::Index>(rng.below(static_cast<std::uint64_t>(projected_.cols())));
-            for (int i = 0; i < m_; ++i) u[i] = projected_(i, row);
-            if (bulk_dims_ > 0) {
-                const double r2 = residual2_(row);
-                s = std::sqrt(r2 / bulk_dims_) * z[0];
-                p = std::max(0.0, r2 - s * s);
-            } else {
-                s = p = 0.0;
+            if (bulk_dims_ > 0) rng.fill_normal(z.data(), count);
+            for (size_t r = 0; r < count; ++r) {
+                const Eigen::Index row =
+                    static_cast<Eigen::Index>(rng.below(static_cast<std::uint64_t>(projected_.cols())));
+                for (int i = 0; i < m_; ++i) u[static_cast<size_t>(i) * count + r] = projected_(i, row);
+                if (bulk_dims_ > 0) {
+                    const double r2 = residual2_(row);
+                    s[r] = std::sqrt(r2 / bulk_dims_) * z[r];
+                    p[r] = std::max(0.0, r2 - s[r] * s[r]);
+                } else {
+                    s[r] = p[r] = 0.0;
+                }
             }
             return;
         }
-        for (int i = 0; i < m_; ++i) u[i] = sd_(i) * z[i];
-        if (bulk_dims_ > 0) {
-            s = std::sqrt(bulk_variance_) * z[m_];
-            p = bulk_variance_ * (bulk_dims_ - 1);
-        } else {
-            s = p = 0.0;
+        const int normals = m_ + (bulk_dims_ > 0 ? 1 : 0);
+        rng.fill_normal(z.data(), count * static_cast<size_t>(normals));
+        for (int i = 0; i < m_; ++i)
+            for (size_t r = 0; r < count; ++r) u[static_cast<size_t>(i) * count + r] = sd_(i) * z[static_cast<size_t>(i) * count + r];
+        const double bulk_sd = std::sqrt(bulk_variance_), rest = bulk_variance_ * (bulk_dims_ - 1);
+        for (size_t r = 0; r < count; ++r) {
+            s[r] = bulk_dims_ > 0 ? bulk_sd * z[static_cast<size_t>(m_) * count + r] : 0.0;
+            p[r] = bulk_dims_ > 0 ? rest : 0.0;
         }
+    }
+    // E[u_1^2 u_i^2], the variance of the noise u_i u_1 that pushes w off PC1 along component i
+    // (lambda_1 lambda_i for a Gaussian source; the rows' own for data).
+    double cross_moment(const Eigen::VectorXd& values, Eigen::Index i) const {
+        if (!rows() || i >= m_) return values(0) * values(i);
+        return (projected_.row(0).array().square() * projected_.row(i).array().square()).mean();
     }
     // (v_1 . x)^2 of one sample.
     double pc1_square(Rng& rng, double z) const {
@@ -134,25 +146,28 @@ private:
     Eigen::VectorXd residual2_;  // per row
 };
 
-// One run of the reduced model: the explicit components c, the bulk norm b, and a log scale
-// (hebb and decay are linear in w, so their state is kept rescaled).
-struct ReducedRun {
-    double c[kExplicitComponents] = {0, 0, 0, 0};
-    double b = 0.0;
-    double log_scale = 0.0;
-    double log_norm() const {
-        double sum = b * b;
-        for (double ci : c) sum += ci * ci;
-        if (!(sum > 0.0)) return -std::numeric_limits<double>::infinity();
-        if (!std::isfinite(sum)) return std::numeric_limits<double>::infinity();
-        return log_scale + 0.5 * portable_log(sum);
-    }
-    double alignment() const {
-        double sum = b * b;
-        for (double ci : c) sum += ci * ci;
-        return sum > 0.0 ? std::fabs(c[0]) / std::sqrt(sum) : 0.0;
-    }
-};
+// Whether the runs' quantiles have stopped moving: those of log(1 - |cos|) (and of log |w|
+// when `norm_settles`) at grid step `last` within a fifth of their band's width of those at
+// the grid step nearest three quarters of it.
+bool settled(const std::vector<double>& grid, size_t last, const std::vector<std::vector<double>>& log_norms,
+             const std::vector<std::vector<double>>& alignments, bool norm_settles) {
+    size_t earlier = last;
+    while (earlier > 0 && grid[earlier] > 0.75 * grid[last]) --earlier;
+    auto close = [](std::vector<double> now, std::vector<double> before) {
+        const Quantiles a = quantiles_of(now), b = quantiles_of(before);
+        if (!std::isfinite(a.low) || !std::isfinite(a.high) || !std::isfinite(b.low) || !std::isfinite(b.high))
+            return true;  // blown-up runs: nothing to wait for
+        const double tolerance = 0.2 * (a.high - a.low) + 1e-12;
+        return std::fabs(a.low - b.low) <= tolerance && std::fabs(a.high - b.high) <= tolerance &&
+               std::fabs(a.typical - b.typical) <= tolerance;
+    };
+    auto misalignment = [](std::vector<double> cosines) {
+        for (double& c : cosines) c = portable_log(std::max(1.0 - c, 1e-300));
+        return cosines;
+    };
+    return close(misalignment(alignments[last]), misalignment(alignments[earlier])) &&
+           (!norm_settles || close(log_norms[last], log_norms[earlier]));
+}
 
 }  // namespace
 
@@ -178,88 +193,147 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
     const double direction_time = gap > 0.0 ? 1.0 / (eta * gap) : std::numeric_limits<double>::infinity();
     const double wanted = std::max(8.0 * norm_time, direction_time * (2.0 + 0.5 * portable_log(n / eta + 1.0)));
     const double affordable = kForecastBudget / (double(kForecastRuns) * batch * (m + 2));
-    const long long horizon = static_cast<long long>(std::max(1.0, std::min(wanted, affordable)));
+    long long horizon = static_cast<long long>(std::max(1.0, std::min(wanted, affordable)));
     grid_ = grid_steps(horizon);
 
+    // The runs side by side: component i of run r at c[i * runs + r].
+    constexpr int runs = kForecastRuns;
+    constexpr size_t count = static_cast<size_t>(runs);
     Rng rng(setup.seed ^ 0x5851F42D4C957F2DULL);
-    const int normals_per_sample = samples.normals();
-    std::vector<double> z(static_cast<size_t>(std::max(1, batch * normals_per_sample)));
-    std::vector<double> u(static_cast<size_t>(batch) * m), s(static_cast<size_t>(batch)), p(static_cast<size_t>(batch)),
-        y(static_cast<size_t>(batch));
-    std::vector<std::vector<double>> log_norms(grid_.size(), std::vector<double>(kForecastRuns)),
-        alignments(grid_.size(), std::vector<double>(kForecastRuns));
-    std::vector<double> explosion(kForecastRuns, std::numeric_limits<double>::infinity());
-    std::vector<double> final_growth(kForecastRuns);
-    const double explosion_log = portable_log(kExplosionFactor);
+    std::vector<double> c(count * m), b(count), log_scale(count, 0.0), log_norm0(count);
+    {
+        std::vector<double> z(count * (m + 1));
+        rng.fill_normal(z.data(), z.size());
+        for (size_t k = 0; k < count * m; ++k) c[k] = setup.init_scale * z[k];
+        for (size_t r = 0; r < count; ++r)
+            b[r] = samples.bulk_dims() > 0
+                       ? setup.init_scale * std::sqrt(chi_square_from_normal(samples.bulk_dims(), z[count * m + r]))
+                       : 0.0;
+    }
+    auto squared_norm = [&](size_t r) {
+        double sum = b[r] * b[r];
+        for (int i = 0; i < m; ++i) sum += c[static_cast<size_t>(i) * count + r] * c[static_cast<size_t>(i) * count + r];
+        return sum;
+    };
+    auto log_norm = [&](size_t r) {
+        const double sum = squared_norm(r);
+        if (!(sum > 0.0)) return -std::numeric_limits<double>::infinity();
+        if (!std::isfinite(sum)) return std::numeric_limits<double>::infinity();
+        return log_scale[r] + 0.5 * portable_log(sum);
+    };
+    // Explosion: |w|^2 past this (in the run's current scale); infinity once it has exploded.
+    std::vector<double> explosion_bar(count), explosion(count, std::numeric_limits<double>::infinity());
+    for (size_t r = 0; r < count; ++r) {
+        log_norm0[r] = log_norm(r);
+        explosion_bar[r] = kExplosionFactor * kExplosionFactor * squared_norm(r);
+    }
 
-    for (int r = 0; r < kForecastRuns; ++r) {
-        ReducedRun run;
-        double w0[kExplicitComponents + 1];
-        rng.fill_normal(w0, static_cast<size_t>(m + 1));
-        for (int i = 0; i < m; ++i) run.c[i] = setup.init_scale * w0[i];
-        if (samples.bulk_dims() > 0)
-            run.b = setup.init_scale * std::sqrt(chi_square_from_normal(samples.bulk_dims(), w0[m]));
-        const double log_norm0 = run.log_norm();
-        size_t next_grid = 0;
-        for (long long t = 0; t <= horizon; ++t) {
-            if (next_grid < grid_.size() && static_cast<double>(t) == grid_[next_grid]) {
-                log_norms[next_grid][static_cast<size_t>(r)] = run.log_norm();
-                alignments[next_grid][static_cast<size_t>(r)] = run.alignment();
-                ++next_grid;
+    std::vector<std::vector<double>> log_norms(grid_.size(), std::vector<double>(count)),
+        alignments(grid_.size(), std::vector<double>(count));
+    std::vector<double> z(count * (m + 1)), u(count * m), s(count), p(count), y(count);
+    std::vector<double> pull(count * m), along(count), across(count), y2(count), y4(count);
+    std::vector<bool> stopped(count, false);  // a nonlinear rule blown up: the run stops, as the real one does
+    size_t next_grid = 0;
+    for (long long t = 0;; ++t) {
+        if (next_grid < grid_.size() && static_cast<double>(t) == grid_[next_grid]) {
+            for (size_t r = 0; r < count; ++r) {
+                const double sum = squared_norm(r);
+                log_norms[next_grid][r] = stopped[r] ? std::numeric_limits<double>::infinity() : log_norm(r);
+                if (!stopped[r]) alignments[next_grid][r] = sum > 0.0 ? std::fabs(c[r]) / std::sqrt(sum) : 0.0;
+                else alignments[next_grid][r] = next_grid > 0 ? alignments[next_grid - 1][r] : 0.0;
             }
-            if (t == horizon) break;
-            if (normals_per_sample > 0) rng.fill_normal(z.data(), z.size());
-            double mean_y2 = 0.0, mean_y4 = 0.0;
-            for (int j = 0; j < batch; ++j) {
-                double* uj = &u[static_cast<size_t>(j) * m];
-                samples.draw(rng, &z[static_cast<size_t>(j * normals_per_sample)], uj, s[j], p[j]);
-                double yj = run.b * s[j];
-                for (int i = 0; i < m; ++i) yj += run.c[i] * uj[i];
-                y[j] = yj;
-                mean_y2 += yj * yj;
-                mean_y4 += yj * yj * yj * yj;
+            ++next_grid;
+        }
+        if (t == horizon) {
+            // Stationary yet? Otherwise go on by half the horizon while the budget allows.
+            const double longer = std::floor(1.5 * static_cast<double>(horizon));
+            settled_ = settled(grid_, next_grid - 1, log_norms, alignments, !linear);
+            if (settled_ || longer > affordable) break;
+            for (int g = 1; g <= kExtensionPoints; ++g)
+                grid_.push_back(std::round(static_cast<double>(horizon) +
+                                           (longer - static_cast<double>(horizon)) * g / kExtensionPoints));
+            log_norms.resize(grid_.size(), std::vector<double>(count));
+            alignments.resize(grid_.size(), std::vector<double>(count));
+            horizon = static_cast<long long>(longer);
+        }
+        std::fill(pull.begin(), pull.end(), 0.0);
+        std::fill(along.begin(), along.end(), 0.0);
+        std::fill(across.begin(), across.end(), 0.0);
+        std::fill(y2.begin(), y2.end(), 0.0);
+        std::fill(y4.begin(), y4.end(), 0.0);
+        for (int j = 0; j < batch; ++j) {
+            samples.draw(rng, runs, z, u.data(), s.data(), p.data());
+            for (size_t r = 0; r < count; ++r) y[r] = b[r] * s[r];
+            for (int i = 0; i < m; ++i)
+                for (size_t r = 0; r < count; ++r) y[r] += c[static_cast<size_t>(i) * count + r] * u[static_cast<size_t>(i) * count + r];
+            for (int i = 0; i < m; ++i)
+                for (size_t r = 0; r < count; ++r) pull[static_cast<size_t>(i) * count + r] += y[r] * u[static_cast<size_t>(i) * count + r];
+            for (size_t r = 0; r < count; ++r) {
+                const double yy = y[r] * y[r];
+                along[r] += y[r] * s[r];
+                across[r] += yy * p[r];
+                y2[r] += yy;
+                y4[r] += yy * yy;
             }
-            mean_y2 /= batch;
-            mean_y4 /= batch;
+        }
+        for (size_t r = 0; r < count; ++r) {
             double a = 1.0;
             if (rule == Rule::Decay) a = 1.0 - eta * alpha;
-            else if (rule == Rule::Oja) a = 1.0 - eta * mean_y2;
-            else if (rule == Rule::Heterosynaptic) a = 1.0 - eta * learning.beta * mean_y4;
-            double along = a * run.b, across = 0.0;
-            double next[kExplicitComponents];
-            for (int i = 0; i < m; ++i) next[i] = a * run.c[i];
-            for (int j = 0; j < batch; ++j) {
-                const double* uj = &u[static_cast<size_t>(j) * m];
-                for (int i = 0; i < m; ++i) next[i] += per_sample * y[j] * uj[i];
-                along += per_sample * y[j] * s[j];
-                across += per_sample * per_sample * y[j] * y[j] * p[j];
+            else if (rule == Rule::Oja) a = 1.0 - per_sample * y2[r];
+            else if (rule == Rule::Heterosynaptic) a = 1.0 - per_sample * learning.beta * y4[r];
+            for (int i = 0; i < m; ++i) {
+                double& ci = c[static_cast<size_t>(i) * count + r];
+                ci = a * ci + per_sample * pull[static_cast<size_t>(i) * count + r];
             }
-            for (int i = 0; i < m; ++i) run.c[i] = next[i];
-            run.b = std::sqrt(along * along + across);
-            const double norm_now = run.log_norm();
-            if (!std::isfinite(norm_now)) break;  // a nonlinear rule blown up: the run stops, as the real one does
-            if (std::isinf(explosion[static_cast<size_t>(r)]) && norm_now - log_norm0 > explosion_log)
-                explosion[static_cast<size_t>(r)] = static_cast<double>(t + 1);
-            if (linear) {
-                const double size = portable_exp(norm_now - run.log_scale);
-                if (size > kRescaleAbove || size < kRescaleBelow) {
-                    for (int i = 0; i < m; ++i) run.c[i] /= size;
-                    run.b /= size;
-                    run.log_scale += portable_log(size);
-                }
+            const double bulk_along = a * b[r] + per_sample * along[r];
+            b[r] = std::sqrt(bulk_along * bulk_along + per_sample * per_sample * across[r]);
+        }
+        for (size_t r = 0; r < count; ++r) {
+            if (stopped[r]) continue;
+            const double sum = squared_norm(r);
+            if (!std::isfinite(sum)) {
+                stopped[r] = true;
+                continue;
+            }
+            if (sum > explosion_bar[r]) {
+                explosion[r] = static_cast<double>(t + 1);
+                explosion_bar[r] = std::numeric_limits<double>::infinity();
+            }
+            if (linear && (sum > kRescaleAbove || sum < kRescaleBelow) && sum > 0.0) {
+                const double size = std::sqrt(sum);
+                for (int i = 0; i < m; ++i) c[static_cast<size_t>(i) * count + r] /= size;
+                b[r] /= size;
+                log_scale[r] += portable_log(size);
+                explosion_bar[r] /= sum;
             }
         }
-        for (size_t g = next_grid; g < grid_.size(); ++g) {  // stopped early: blown up
-            log_norms[g][static_cast<size_t>(r)] = std::numeric_limits<double>::infinity();
-            alignments[g][static_cast<size_t>(r)] = alignments[next_grid ? next_grid - 1 : 0][static_cast<size_t>(r)];
-        }
-        final_growth[static_cast<size_t>(r)] = log_norms.back()[static_cast<size_t>(r)] - log_norm0;
     }
+    const double explosion_log = portable_log(kExplosionFactor);
+    std::vector<double> final_growth(count);
+    for (size_t r = 0; r < count; ++r) final_growth[r] = log_norms.back()[r] - log_norm0[r];
     log_norm_.resize(grid_.size());
     alignment_.resize(grid_.size());
     for (size_t g = 0; g < grid_.size(); ++g) {
         log_norm_[g] = quantiles_of(log_norms[g]);
         alignment_[g] = quantiles_of(alignments[g]);
+    }
+
+    // Past a horizon the budget cut short: the direction's closed form. The misalignment's
+    // transient part of tan^2 shrinks by the mean-field ratio of the second and first
+    // components' factors squared each step, down to the stationary floor.
+    if (!settled_) {
+        const double a = rule == Rule::Decay ? alpha : (linear ? 0.0 : lambda1);
+        const double second = n > 1 ? pcs.values(1) : 0.0;
+        const double ratio = std::fabs((1.0 + eta * (second - a)) / (1.0 + eta * (lambda1 - a)));
+        tan2_shrink_ = std::max(ratio * ratio, 1e-300);
+        Eigen::VectorXd weights(n - 1);
+        for (Eigen::Index i = 1; i < n; ++i)
+            weights(i - 1) = misalignment_weight(pcs.values, i, eta) * samples.cross_moment(pcs.values, i) /
+                             (pcs.values(0) * pcs.values(i) * batch);
+        const double mean = weights.sum(), variance = 2.0 * weights.squaredNorm();
+        tan2_floor_ = {scaled_chi_square_quantile(mean, variance, -kNormal95),
+                       scaled_chi_square_quantile(mean, variance, 0.0),
+                       scaled_chi_square_quantile(mean, variance, kNormal95)};
     }
 
     // Past the horizon, hebb and decay: log |w| as a random walk with the PC1 factor's drift.
@@ -281,10 +355,10 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
         drift_ = sum / kDraws;
         step_variance_ = std::max(0.0, sum2 / kDraws - drift_ * drift_);
         // Runs that have not exploded by the horizon do so when their drift carries them there.
-        for (int r = 0; r < kForecastRuns; ++r) {
-            double& when = explosion[static_cast<size_t>(r)];
-            if (std::isinf(when) && drift_ > 0.0 && std::isfinite(final_growth[static_cast<size_t>(r)]))
-                when = static_cast<double>(horizon) + (explosion_log - final_growth[static_cast<size_t>(r)]) / drift_;
+        for (size_t r = 0; r < count; ++r) {
+            double& when = explosion[r];
+            if (std::isinf(when) && drift_ > 0.0 && std::isfinite(final_growth[r]))
+                when = static_cast<double>(horizon) + (explosion_log - final_growth[r]) / drift_;
         }
     }
     const Quantiles window = quantiles_of(explosion);
@@ -307,16 +381,28 @@ Quantiles FeedforwardForecast::norm(double steps) const {
 
 Quantiles FeedforwardForecast::alignment(double steps) const {
     if (grid_.empty()) return {};
-    return interpolate(grid_, alignment_, steps);
+    const Quantiles at = interpolate(grid_, alignment_, steps);
+    const double beyond = steps - grid_.back();
+    if (settled_ || beyond <= 0.0) return at;
+    // tan^2 = 1 / cos^2 - 1 of each quantile: the transient shrinks, the floor stays. A low
+    // cosine is a high tan^2.
+    const double shrink = portable_exp(beyond * portable_log(tan2_shrink_));
+    auto cosine = [&](double c, double floor) {
+        const double tan2 = c > 0.0 ? std::max(floor, (1.0 / (c * c) - 1.0) * shrink) : std::numeric_limits<double>::infinity();
+        return 1.0 / std::sqrt(1.0 + tan2);
+    };
+    return {cosine(at.low, tan2_floor_.high), cosine(at.typical, tan2_floor_.typical), cosine(at.high, tan2_floor_.low)};
+}
+
+double misalignment_weight(const Eigen::VectorXd& values, Eigen::Index i, double eta) {
+    const double gap = values(0) - values(i);
+    if (!(gap > 0.0)) return std::numeric_limits<double>::infinity();
+    return 0.5 * eta * values(0) * values(i) / gap;
 }
 
 double oja_misalignment_floor(const Eigen::VectorXd& values, double eta) {
     double floor = 0.0;
-    for (Eigen::Index i = 1; i < values.size(); ++i) {
-        const double gap = values(0) - values(i);
-        if (!(gap > 0.0)) return std::numeric_limits<double>::infinity();
-        floor += 0.5 * eta * values(0) * values(i) / gap;
-    }
+    for (Eigen::Index i = 1; i < values.size(); ++i) floor += misalignment_weight(values, i, eta);
     return floor;
 }
 

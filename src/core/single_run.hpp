@@ -38,8 +38,15 @@
 //     sqrt(w_H^2 + 1.645^2 Var log|m| (t - H)), w_H the half-width at the horizon H (in logs).
 //   - oja and hetero: the norm has a fixed point; the band at the horizon is its stationary
 //     spread and stays as it is.
-//   - the direction: 1 - cos^2 settles at a noise floor of order eta (oja_misalignment_floor
-//     below for small eta); the band at the horizon is stationary and stays.
+//   - the direction: 1 - cos^2 settles at a noise floor of order eta. When the quantiles have
+//     settled by the horizon they stay. When the budget cut the horizon short, each quantile
+//     of tan^2 = 1/cos^2 - 1 shrinks from its value there by the mean-field factor
+//     ((1 + eta (lambda_2 - a)) / (1 + eta (lambda_1 - a)))^2 a step (a = alpha for decay,
+//     0 for hebb, lambda_1 at Oja's and hetero's fixed point), down to the stationary floor:
+//     tan^2 ~ sum_{i>1} rho_i z_i^2 with rho_i = (eta / 2B) E[u_1^2 u_i^2] / (lambda_1 - lambda_i)
+//     (the linearised update's stationary variance of c_i / c_1; E[u_1^2 u_i^2] = lambda_1 lambda_i
+//     for a Gaussian source, oja_misalignment_floor, and the rows' own for data), whose
+//     quantiles are those of a scaled chi-square.
 // Where it stops holding: a horizon cut by the budget before the relaxation (very small eta
 // with a large batch), a data set whose bulk is far from isotropic (the norm's band before
 // alignment), large eta (oja's fixed point itself moves), and hetero with w_ref != 0 (no band).
@@ -77,9 +84,9 @@ struct Quantiles {
 // The standard normal's 95% quantile: a 90% band is the median +- 1.645 sigma.
 constexpr double kNormal95 = 1.6448536269514722;
 // Runs of the reduced model simulated by reset.
-constexpr int kForecastRuns = 512;
+constexpr int kForecastRuns = 256;
 // Upper bound on runs x steps x batch x (coordinates + 1) simulated by reset.
-constexpr double kForecastBudget = 6.0e6;
+constexpr double kForecastBudget = 2.0e6;
 // The growth factor the appendix calls an explosion (|w_t| > 1000 |w_0|).
 constexpr double kExplosionFactor = 1000.0;
 
@@ -115,9 +122,15 @@ private:
     std::vector<double> grid_;                       // steps at which quantiles were kept
     std::vector<Quantiles> log_norm_, alignment_;    // log |w| and |cos| at each grid step
     bool random_walk_ = false;                       // hebb, decay: log |w| drifts past the horizon
+    bool settled_ = true;                            // the quantiles had stopped moving by the horizon
+    double tan2_shrink_ = 1.0;                       // not settled: the transient tan^2's factor a step
+    Quantiles tan2_floor_;                           // and the stationary floor's quantiles
     double drift_ = 0.0, step_variance_ = 0.0;       // of log |m| per step
     std::optional<Quantiles> explosion_;
 };
+
+// Component i's share of the stationary misalignment (below): (eta / 2) lambda_1 lambda_i / (lambda_1 - lambda_i).
+double misalignment_weight(const Eigen::VectorXd& values, Eigen::Index i, double eta);
 
 // 1 - cos^2(w, PC1) that Oja's rule settles at for small eta on inputs with eigenvalues
 // `values` (descending): sum_{i>1} (eta / 2) lambda_1 lambda_i / (lambda_1 - lambda_i),

@@ -38,8 +38,8 @@ struct Score {
 };
 
 // Runs `seeds` seeds (1, 2, ...) of `params` to the last of `steps` and scores the band read
-// by `read` at each of `steps` (each a multiple of the history's stride). `log_scale`
-// measures widths in logs (norms, errors), otherwise as they are (cosines).
+// by `read` at each of `steps` (each a multiple of the history's stride). Widths are measured
+// in logs: of the value (`log_scale`: norms, errors), else of the misalignment 1 - |cos|.
 inline std::vector<Score> score(SimParams params, int seeds, const std::vector<long long>& steps, const Reading& read,
                                 bool log_scale) {
     params.history_capacity = 1 << 16;
@@ -58,14 +58,14 @@ inline std::vector<Score> score(SimParams params, int seeds, const std::vector<l
             at[i].push_back(read(sim.history(), static_cast<size_t>(found - recorded.begin())));
         }
     }
-    auto scale = [log_scale](double v) { return log_scale ? std::log(v) : v; };
+    auto scale = [log_scale](double v) { return log_scale ? std::log(v) : std::log(std::max(1.0 - v, 1e-300)); };
     std::vector<Score> scores;
     for (size_t i = 0; i < steps.size(); ++i) {
         std::vector<double> values, widths;
         int inside = 0;
         for (const Banded& b : at[i]) {
             values.push_back(scale(b.value));
-            widths.push_back(scale(b.high) - scale(b.low));
+            widths.push_back(std::fabs(scale(b.high) - scale(b.low)));
             if (b.value >= b.low && b.value <= b.high) ++inside;
         }
         std::sort(values.begin(), values.end());
