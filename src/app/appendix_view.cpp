@@ -2,8 +2,11 @@
 #include "app/appendix_view.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <string>
 
+#include "app/band_plot.hpp"
 #include "app/explosion.hpp"
 #include "app/feedforward_view.hpp"
 #include "app/theme.hpp"
@@ -65,31 +68,51 @@ void draw_weight_path(ImVec2 size, const Simulation& sim, const std::vector<Eige
     }
 }
 
+// Where plain Hebb explodes, forecast: "explodes near step 90 (90% of runs: 70-120)".
+std::string window_label(const Quantiles& window, bool compact) {
+    const std::string range = format_number(std::round(window.low)) + "-" + format_number(std::round(window.high));
+    if (compact) return "explodes ~" + format_number(std::round(window.typical)) + " (" + range + ")";
+    return "explodes near step " + format_number(std::round(window.typical)) + " (90% of runs: " + range + ")";
+}
+
+// The run's own explosion or divergence at `step`, beside the forecast window when there is
+// one: "this run: step 95, inside the window".
+std::string own_label(const Simulation& hebb, long long step, const std::optional<Quantiles>& window, bool compact) {
+    if (!window) return compact ? "explodes" : explosion_label(hebb);
+    return (compact ? "run: " : "this run: step ") + std::to_string(step) +
+           (window->contains(double(step)) ? ", inside the window" : ", outside the window");
+}
+
 // `compact`: short title and legend, for a small embed.
 void draw_both_norms(ImVec2 size, const ViewRun& run, bool compact = false) {
     const bool log = true;
     Range y = empty_range(log);
-    for (const Simulation& sim : run.sims) {
-        include(y, sim.history().norm);
-        include(y, sim.history().predicted_norm);
-    }
-    Plot plot(compact ? "|w| (log scale)" : "|w| of both runs (log scale), mean-field predictions dashed", size,
-              Range{0.0, double(kAppendixSteps), false}, finish(y), "step",
-              {{compact ? "Hebb" : "plain Hebb", run_colour(0)},
-               {compact ? "decay" : "Hebb with decay", run_colour(1)},
-               {compact ? "theory" : "mean-field prediction", colours().foreground, Stroke::Dashed}});
+    for (const Simulation& sim : run.sims)
+        for (const std::vector<double>* series :
+             {&sim.history().norm, &sim.history().predicted_norm, &sim.history().norm_low, &sim.history().norm_high})
+            include(y, *series);
+    std::vector<LegendEntry> legend{{compact ? "Hebb" : "plain Hebb", run_colour(0)},
+                                    {compact ? "decay" : "Hebb with decay", run_colour(1)}};
+    for (const LegendEntry& entry : theory_legend(compact)) legend.push_back(entry);
+    Plot plot(compact ? "|w| (log scale)" : "|w| of both runs (log scale), each beside its single-run band", size,
+              Range{0.0, double(kAppendixSteps), false}, finish(y), "step", legend);
+    const Simulation& hebb = run.sims.front();
+    const std::optional<Quantiles>& window = hebb.forecast().explosion_step();
+    if (window) plot.span(window->low, window->high, colours().warning);
     for (size_t s = 0; s < run.sims.size(); ++s) {
         const History& h = run.sims[s].history();
         const std::vector<double> x = as_x(h.step);
+        draw_single_runs(plot, x, h.norm_low, h.norm_typical, h.norm_high, run_colour(s));
         plot.line(x, h.predicted_norm, colours().foreground, Stroke::Dashed, 1.0f);
         plot.line(x, h.norm, run_colour(s), Stroke::Solid, 2.0f);
     }
-    const Simulation& hebb = run.sims.front();
-    const std::string label = compact ? "explodes" : explosion_label(hebb);
+    if (window) plot.marker(window->typical, colours().warning, window_label(*window, compact));
+    const int row = window ? 1 : 0;  // the run's own label under the forecast's
     if (hebb.divergence().diverged)
-        plot.marker(double(hebb.divergence().step), colours().warning, label);
+        plot.marker(double(hebb.divergence().step), colours().warning,
+                    own_label(hebb, hebb.divergence().step, window, compact), row);
     else if (auto step = explosion_step(hebb.history()))
-        plot.marker(double(*step), colours().warning, label);
+        plot.marker(double(*step), colours().warning, own_label(hebb, *step, window, compact), row);
 }
 
 // One coloured line per run: its |w| and whether it exploded or stays bounded.

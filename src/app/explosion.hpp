@@ -8,10 +8,8 @@
 
 namespace hebbian::app {
 
-// The growth factor the appendix calls an explosion (|w_t| > 1000 |w_0|).
-constexpr double kExplosionFactor = 1000.0;
-
-// First step in `history` with norm > factor * norm at its first entry; none if never.
+// First step in `history` with norm > factor * norm at its first entry; none if never. The
+// default factor is the core's (single_run.hpp), whose forecast predicts the same step.
 std::optional<long long> explosion_step(const History& history, double factor = kExplosionFactor);
 
 }  // namespace hebbian::app

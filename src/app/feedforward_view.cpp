@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/band_plot.hpp"
 #include "app/theme.hpp"
 #include "app/plot.hpp"
 #include "imgui.h"
@@ -82,18 +83,18 @@ void draw_weight_bars(ImVec2 size, const Simulation& sim) {
     }
 }
 
-void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
+void draw_alignment_plot(ImVec2 size, const Simulation& sim, bool compact = false) {
     const History& h = sim.history();
     const std::vector<double> x = as_x(h.step);
     const std::vector<double>& predicted = h.predicted_alignment;  // hebb and decay only
-    const bool closed_form = !predicted.empty();
+    const bool closed_form = !predicted.empty(), band = !h.alignment_low.empty();
     Range steps = empty_range();
     include(steps, x);
-    std::vector<LegendEntry> legend{{"simulation", colours().blue}};
+    std::vector<LegendEntry> legend = run_legend(colours().blue, band, closed_form, compact);
     if (!h.subspace_alignment.empty()) legend.push_back({"top-k subspace", colours().purple});
-    if (closed_form) legend.push_back({"mean-field prediction", colours().foreground, Stroke::Dashed});
-    Plot plot(closed_form ? "|cos(w_1, PC1)|" : "|cos(w_1, PC1)| (no closed form)", size, finish(steps, 0.0),
+    Plot plot(closed_form || band ? "|cos(w_1, PC1)|" : "|cos(w_1, PC1)| (no closed form)", size, finish(steps, 0.0),
               Range{0.0, 1.05, false}, "step", legend);
+    draw_single_runs(plot, x, h.alignment_low, h.alignment_typical, h.alignment_high, colours().blue);
     if (closed_form) plot.line(x, predicted, colours().foreground, Stroke::Dashed);
     plot.line(x, h.alignment, colours().blue, Stroke::Solid, 2.0f);
     if (!h.subspace_alignment.empty()) plot.line(x, h.subspace_alignment, colours().purple);
@@ -103,17 +104,16 @@ void draw_alignment_plot(ImVec2 size, const Simulation& sim) {
 void draw_norm_plot(ImVec2 size, const Simulation& sim, bool compact = false) {
     const History& h = sim.history();
     const std::vector<double> x = as_x(h.step);
-    const bool log = wants_log_scale(h.norm) || wants_log_scale(h.predicted_norm);
+    const bool log = wants_log_scale(h.norm) || wants_log_scale(h.predicted_norm) || wants_log_scale(h.norm_high);
     Range y = empty_range(log), steps = empty_range();
-    include(y, h.norm);
-    include(y, h.predicted_norm);
+    for (const std::vector<double>* series : {&h.norm, &h.predicted_norm, &h.norm_low, &h.norm_high}) include(y, *series);
     include(steps, x);
-    std::vector<LegendEntry> legend{{compact ? "run" : "simulation", colours().orange}};
-    if (!h.predicted_norm.empty())
-        legend.push_back({compact ? "theory" : "mean-field prediction", colours().foreground, Stroke::Dashed});
+    const std::vector<LegendEntry> legend =
+        run_legend(colours().orange, !h.norm_low.empty(), !h.predicted_norm.empty(), compact);
     const char* title = compact ? (log ? "|w_1| (log)" : "|w_1|")
                                 : (log ? "|w_1| over time (log scale: it explodes)" : "|w_1| over time");
     Plot plot(title, size, finish(steps, 0.0), finish(y), "step", legend);
+    draw_single_runs(plot, x, h.norm_low, h.norm_typical, h.norm_high, colours().orange);
     if (!h.predicted_norm.empty()) plot.line(x, h.predicted_norm, colours().foreground, Stroke::Dashed);
     plot.line(x, h.norm, colours().orange, Stroke::Solid, 2.0f);
     if (sim.divergence().diverged)
@@ -134,7 +134,7 @@ Changes draw_feedforward_view(const Simulation& sim, UiState& ui) {
             draw_scatter(ImVec2(side, side), sim, true);
             const float rest = ImGui::GetContentRegionAvail().y;
             draw_norm_plot(ImVec2(avail.x, 0.5f * rest), sim, true);
-            draw_alignment_plot(ImVec2(avail.x, ImGui::GetContentRegionAvail().y), sim);
+            draw_alignment_plot(ImVec2(avail.x, ImGui::GetContentRegionAvail().y), sim, true);
             return {};
         }
         // A small iframe: the scatter beside |w_1|; the alignment as a number under them.

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "app/axis_scale.hpp"
+#include "app/band.hpp"
 #include "app/analysis_schedule.hpp"
 #include "app/colour_map.hpp"
 #include "app/explosion.hpp"
@@ -179,6 +180,54 @@ TEST_CASE("the figure's summary names the step, the numbers and the regime") {
     CHECK(figure_summary(View::Feedforward, run).find(". Paused.") != std::string::npos);
 }
 
+TEST_CASE("a value beside its band: inside, or outside above or below, with the band's ends") {
+    const Quantiles band{0.05, 0.1, 0.31};
+    CHECK(band_words(0.12, band) == "inside the 90% band of single runs (0.05-0.31)");
+    CHECK(band_words(0.4, band) == "outside (above) the 90% band of single runs (0.05-0.31)");
+    CHECK(band_words(0.01, band, true) == "outside (below) its 90% band (0.05-0.31)");
+    CHECK(band_words(0.12, std::nullopt).empty());
+    CHECK(band_words(std::numeric_limits<double>::quiet_NaN(), band).empty());
+    CHECK(!last_band({}, {}, {}));
+    CHECK(last_band({1, 2}, {3, 4}, {5, 6})->typical == 4);
+}
+
+TEST_CASE("the feedforward and recurrent summaries say whether the run is inside its band") {
+    ViewRun run;
+    run.sims.resize(1);
+    SimParams p;
+    p.learning.rule = Rule::Oja;
+    REQUIRE(run.sims[0].reset(p).empty());
+    run.sims[0].step(300);
+    const History& h = run.sims[0].history();
+    const std::optional<Quantiles> band = last_norm_band(h);
+    REQUIRE(band);
+    CHECK(band->low <= band->typical);
+    CHECK(band->typical <= band->high);
+    const std::string where = band->contains(h.norm.back()) ? "inside" : "outside";
+    std::string text = figure_summary(View::Feedforward, run);
+    CHECK(text.find("|w| = " + format_number(h.norm.back()) + ", " + where + " the 90% band of single runs (" +
+                    format_number(band->low) + "-" + format_number(band->high) + ")") != std::string::npos);
+    CHECK(text.find("alignment with PC1 " + format_number(h.alignment.back()) + ", ") != std::string::npos);
+    CHECK(band_status(run.sims[0]) == "|w_1| " + where + " its 90% band");
+
+    p.circuit = Circuit::Recurrent;
+    p.learning.rule = Rule::Decay;
+    p.learning.alpha = 2.0;
+    REQUIRE(run.sims[0].reset(p).empty());
+    run.sims[0].step(300);
+    REQUIRE(last_relative_error_band(run.sims[0].history()));
+    text = figure_summary(View::Recurrent, run);
+    CHECK(text.find("the 90% band of single runs (") != std::string::npos);
+    CHECK(band_status(run.sims[0]).rfind("error ", 0) == 0);
+
+    p.learning.rule = Rule::Bcm;  // no band: nothing said
+    p.circuit = Circuit::Feedforward;
+    REQUIRE(run.sims[0].reset(p).empty());
+    run.sims[0].step(10);
+    CHECK(figure_summary(View::Feedforward, run).find("band") == std::string::npos);
+    CHECK(band_status(run.sims[0]).empty());
+}
+
 TEST_CASE("the appendix summary names both runs and the divergence") {
     ViewRun run;
     run.sims.resize(2);
@@ -196,6 +245,14 @@ TEST_CASE("the appendix summary names both runs and the divergence") {
     CHECK(text.find(" of 250: plain Hebb |w| = ") != std::string::npos);
     CHECK(text.find(", Hebb with decay |w| = ") != std::string::npos);
     CHECK(text.find("Finished.") != std::string::npos);
+    // Plain Hebb's forecast window, and whether this run exploded inside it.
+    const std::optional<Quantiles>& window = run.sims[0].forecast().explosion_step();
+    REQUIRE(window);
+    const std::optional<long long> exploded = explosion_step(run.sims[0].history());
+    REQUIRE(exploded);
+    CHECK(text.find("; plain Hebb explodes near step ") != std::string::npos);
+    CHECK(text.find(std::string("; this run at step ") + std::to_string(*exploded) +
+                    (window->contains(double(*exploded)) ? ", inside" : ", outside")) != std::string::npos);
 }
 
 TEST_CASE("the amplification analysis is redone for a new run, then only at new history points, not too often") {

@@ -17,7 +17,20 @@ float clamp_screen(double v) { return static_cast<float>(std::clamp(v, -double(k
 
 bool usable(const Range& r, double v) { return std::isfinite(v) && (!r.log || v > 0.0); }
 
+// The opacity of a band's fill (of 255): light enough for lines and other bands to show through.
+constexpr ImU32 kBandAlpha = 48;
+
+// A filled quadrilateral a-b-c-d, drawn without anti-aliasing so that neighbouring quads of a
+// translucent band meet without a seam.
+void fill_quad(ImDrawList* draw, ImVec2 a, ImVec2 b, ImVec2 c, ImVec2 d, ImU32 colour) {
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    draw->PrimReserve(6, 4);
+    draw->PrimQuadUV(a, b, c, d, uv, uv, uv, uv, colour);
+}
+
 }  // namespace
+
+ImU32 translucent(ImU32 colour) { return (colour & ~IM_COL32_A_MASK) | (kBandAlpha << IM_COL32_A_SHIFT); }
 
 void stroke_path(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 colour, Stroke stroke,
                  float thickness, float dash) {
@@ -67,8 +80,12 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
     ImVec2 at(own_row ? origin.x + 4 * unit_ : std::max(origin.x + title_width, origin.x + size.x - legend_width),
               origin.y + (own_row ? font * 1.15f : 0.0f));
     for (const LegendEntry& e : legend) {
-        stroke_path(draw_, {ImVec2(at.x, at.y + 0.55f * font), ImVec2(at.x + swatch, at.y + 0.55f * font)}, e.colour,
-                    e.stroke, 2 * unit_, 4 * unit_);
+        if (e.shaded)
+            draw_->AddRectFilled(ImVec2(at.x, at.y + 0.2f * font), ImVec2(at.x + swatch, at.y + 0.9f * font),
+                                 translucent(e.colour));
+        else
+            stroke_path(draw_, {ImVec2(at.x, at.y + 0.55f * font), ImVec2(at.x + swatch, at.y + 0.55f * font)},
+                        e.colour, e.stroke, e.width * unit_, 4 * unit_);
         at.x += swatch + 4 * unit_;
         draw_->AddText(at, colours().axis, e.label);
         at.x += ImGui::CalcTextSize(e.label).x + spacing;
@@ -132,6 +149,25 @@ void Plot::line(const Eigen::VectorXd& ys, ImU32 colour, float thickness) {
     line(xs, values, colour, Stroke::Solid, thickness);
 }
 
+void Plot::band(const std::vector<double>& xs, const std::vector<double>& low, const std::vector<double>& high,
+                ImU32 colour) {
+    const ImU32 fill = translucent(colour);
+    const size_t count = std::min({xs.size(), low.size(), high.size()});
+    const auto drawable = [&](size_t k) { return usable(x_, xs[k]) && usable(y_, low[k]) && usable(y_, high[k]); };
+    // One quadrilateral between each two neighbouring points that are both drawable.
+    for (size_t k = 1; k < count; ++k) {
+        if (!drawable(k - 1) || !drawable(k)) continue;
+        fill_quad(draw_, to_screen(xs[k - 1], high[k - 1]), to_screen(xs[k], high[k]), to_screen(xs[k], low[k]),
+                  to_screen(xs[k - 1], low[k - 1]), fill);
+    }
+}
+
+void Plot::span(double x0, double x1, ImU32 colour) {
+    if (!usable(x_, x0) || !usable(x_, x1)) return;
+    const float a = to_screen(x0, y_.lo).x, b = to_screen(x1, y_.lo).x;
+    fill_quad(draw_, ImVec2(a, min_.y), ImVec2(b, min_.y), ImVec2(b, max_.y), ImVec2(a, max_.y), translucent(colour));
+}
+
 void Plot::segment(double x0, double y0, double x1, double y1, ImU32 colour, Stroke stroke, float thickness) {
     stroke_path(draw_, {to_screen(x0, y0), to_screen(x1, y1)}, colour, stroke, thickness * unit_, 6 * unit_);
 }
@@ -155,14 +191,14 @@ void Plot::label(double x, double y, ImU32 colour, const std::string& text) {
     if (usable(x_, x) && usable(y_, y)) draw_->AddText(to_screen(x, y), colour, text.c_str());
 }
 
-void Plot::marker(double x, ImU32 colour, const std::string& text) {
+void Plot::marker(double x, ImU32 colour, const std::string& text, int row) {
     if (!usable(x_, x)) return;
     const float sx = to_screen(x, y_.lo).x;
     stroke_path(draw_, {ImVec2(sx, min_.y), ImVec2(sx, max_.y)}, colour, Stroke::Dashed, 1.5f * unit_, 4 * unit_);
     const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
     // Written to the right of the line, or to its left when it would leave the plot.
     const float tx = sx + 4 * unit_ + extent.x < max_.x ? sx + 4 * unit_ : sx - 4 * unit_ - extent.x;
-    const ImVec2 at(tx, min_.y + 2.4f * ImGui::GetFontSize());
+    const ImVec2 at(tx, min_.y + (2.4f + 1.3f * float(row)) * ImGui::GetFontSize());
     // The label sits on a box of the plot's own background, so it reads over the lines in either theme.
     const ImU32 box = (colours().plot_background & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 220);
     draw_->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + extent.x + 2, at.y + extent.y + 1), box);

@@ -6,6 +6,7 @@
 //             {{"simulation", colours().blue}, {"theory", colours().foreground, Stroke::Dashed}});
 //   plot.line(steps, norms, colours().blue);
 //   plot.line(steps, predicted, colours().foreground, Stroke::Dashed);
+//   plot.band(steps, low, high, colours().blue);   // shaded between two series
 //
 // The legend sits in the title row (or a row under it when it does not fit), never over the data.
 #pragma once
@@ -25,7 +26,12 @@ struct LegendEntry {
     const char* label;
     ImU32 colour;
     Stroke stroke = Stroke::Solid;
+    bool shaded = false;  // a translucent swatch (a band drawn with Plot::band) instead of a line
+    float width = 2.0f;   // the swatch line's width in UI pixels
 };
+
+// `colour` made translucent: the fill of a band.
+ImU32 translucent(ImU32 colour);
 
 class Plot {
 public:
@@ -41,13 +47,19 @@ public:
     void line(const std::vector<double>& xs, const std::vector<double>& ys, ImU32 colour,
               Stroke stroke = Stroke::Solid, float thickness = 1.5f);
     void line(const Eigen::VectorXd& ys, ImU32 colour, float thickness = 1.5f);  // x = 0, 1, 2, ...
+    // Shades the area between the series `low` and `high` in translucent `colour`; a point where
+    // either is not drawable (non-finite, or not positive on a log axis) leaves a gap.
+    void band(const std::vector<double>& xs, const std::vector<double>& low, const std::vector<double>& high,
+              ImU32 colour);
+    // Shades the vertical strip x0 <= x <= x1 in translucent `colour`.
+    void span(double x0, double x1, ImU32 colour);
     void segment(double x0, double y0, double x1, double y1, ImU32 colour, Stroke stroke = Stroke::Solid,
                  float thickness = 1.0f);
     void arrow(double x0, double y0, double x1, double y1, ImU32 colour, float thickness = 2.5f);
     void point(double x, double y, ImU32 colour, float radius = 2.0f);
     void label(double x, double y, ImU32 colour, const std::string& text);
-    // A vertical line at x with `text` written beside it near the top.
-    void marker(double x, ImU32 colour, const std::string& text);
+    // A vertical line at x with `text` written beside it near the top (`row` lines lower).
+    void marker(double x, ImU32 colour, const std::string& text, int row = 0);
 
 private:
     ImDrawList* draw_;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/band_plot.hpp"
 #include "app/controls_panel.hpp"
 #include "app/plot.hpp"
 #include "app/receptive.hpp"
@@ -222,6 +223,9 @@ void draw_alignment(ImVec2 size, const Simulation& sim, bool compact) {
     if (subspace) legend.push_back({compact ? "subspace" : "subspace of PCs 1-k", colours().blue});
     legend.push_back({compact ? "w_1" : "|cos(w_1, PC1)|", subspace ? colours().foreground : colours().blue,
                       subspace ? Stroke::Dashed : Stroke::Solid});
+    const bool band = !subspace && !h.alignment_low.empty();  // one output: the band of single runs
+    if (band)
+        for (const LegendEntry& entry : band_legend(colours().blue, compact)) legend.push_back(entry);
     {
         Plot plot(fitting("alignment with the principal components", "alignment", size.x), size,
                   Range{0.0, std::max(double(sim.steps_done()), 100.0), false}, Range{0.0, 1.05, false},
@@ -230,6 +234,7 @@ void draw_alignment(ImVec2 size, const Simulation& sim, bool compact) {
             plot.line(x, h.alignment, colours().foreground, Stroke::Dashed, 1.0f);
             plot.line(x, h.subspace_alignment, colours().blue, Stroke::Solid, 2.0f);
         } else {
+            draw_single_runs(plot, x, h.alignment_low, h.alignment_typical, h.alignment_high, colours().blue);
             plot.line(x, h.alignment, colours().blue, Stroke::Solid, 2.0f);
         }
     }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/band_plot.hpp"
 #include "app/colour_map.hpp"
 #include "core/parameters.hpp"
 #include "app/feedforward_view.hpp"
@@ -85,16 +86,18 @@ void draw_error_plot(ImVec2 size, const Simulation& sim, bool compact) {
     // The prediction falls without bound, the simulation stops at its sampling-noise floor:
     // show the prediction only down to a tenth of the lowest simulated error.
     Range y = empty_range(true), steps = empty_range();
-    include(y, h.relative_error);
+    for (const std::vector<double>* series : {&h.relative_error, &h.relative_error_low, &h.relative_error_high})
+        include(y, *series);
     const double floor = y.lo <= y.hi ? 0.1 * y.lo : 0.0;
     for (double e : h.predicted_relative_error)
         if (e >= floor) include(y, e);
     include(steps, x);
+    std::vector<LegendEntry> legend = run_legend(colours().blue, !h.relative_error_low.empty(), false, compact);
+    legend.push_back({compact ? "mean" : "mean of many runs: (1 - eta alpha)^t, then the noise floor",
+                      colours().foreground, Stroke::Dashed});
     Plot plot(compact ? "|alpha W - C| / |C| (log)" : "Relative error |alpha W - C|_F / |C|_F (log scale)", size,
-              finish(steps, 0.0), finish(y), "step",
-              {{compact ? "run" : "simulation", colours().blue},
-               {compact ? "theory" : "mean-field (1 - eta alpha)^t; floor: sampling noise", colours().foreground,
-                Stroke::Dashed}});
+              finish(steps, 0.0), finish(y), "step", legend);
+    draw_single_runs(plot, x, h.relative_error_low, h.relative_error_typical, h.relative_error_high, colours().blue);
     plot.line(x, h.predicted_relative_error, colours().foreground, Stroke::Dashed);
     plot.line(x, h.relative_error, colours().blue, Stroke::Solid, 2.0f);
 }

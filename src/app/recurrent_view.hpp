@@ -1,7 +1,7 @@
 // Recurrent view: heatmaps of the learned W and of its target C / alpha side by side
 // (our own shaders, shared zero-centred diverging colour scale, colour bar with values,
 // the value under the mouse) and the relative error |alpha W - C| / |C| over time with
-// its mean-field prediction dashed.
+// the band of single runs shaded, the typical run thin and the mean-field prediction dashed.
 #pragma once
 
 #include "app/heatmap_renderer.hpp"

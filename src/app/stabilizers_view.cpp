@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/band_plot.hpp"
 #include "app/controls_panel.hpp"
 #include "app/explosion.hpp"
 #include "app/plot.hpp"
@@ -51,26 +52,29 @@ Range norm_range(const ViewRun& run, bool without_hebb) {
     Range range = empty_range(true);
     for (const Simulation& sim : run.sims) {
         if (without_hebb && rule_of(sim) == Rule::Hebb) continue;
-        include(range, sim.history().norm);
-        include(range, sim.history().predicted_norm);
+        for (const std::vector<double>* series : {&sim.history().norm, &sim.history().predicted_norm,
+                                                  &sim.history().norm_low, &sim.history().norm_high})
+            include(range, *series);
         if (auto fixed = sim.fixed_norm()) include(range, *fixed);
     }
     return range;
 }
 
-// |w| of every run on a log scale, each rule's prediction dashed in its colour, and where
-// plain Hebb (the first run) explodes or diverges.
+// |w| of every run on a log scale, each rule's band of single runs shaded and its typical run
+// thin, its mean-field prediction dashed, all in its colour, and where plain Hebb (the first
+// run) explodes or diverges.
 // `compact`: short title; `legend`: the rules' colours (else named above the plots).
 void draw_norms(ImVec2 size, const ViewRun& run, bool compact, bool legend) {
     Range y = norm_range(run, false);
     const Range others = norm_range(run, true);
     if (others.lo <= others.hi) y.hi = std::min(y.hi, others.hi * kNormHeadroom);
-    Plot plot(compact ? "|w| (log)" : "|w| (log scale), predictions dashed", size, step_axis(run), finish(y),
+    Plot plot(compact ? "|w| (log)" : "|w| (log scale); shaded: 90% of runs, dashed: mean", size, step_axis(run), finish(y),
               compact ? "" : "step", legend ? rule_legend(run) : std::vector<LegendEntry>{});
     for (const Simulation& sim : run.sims) {
         const History& h = sim.history();
         const std::vector<double> x = as_x(h.step);
         const ImU32 colour = rule_colour(rule_of(sim));
+        draw_single_runs(plot, x, h.norm_low, h.norm_typical, h.norm_high, colour);
         plot.line(x, h.predicted_norm, colour, Stroke::Dashed, 1.0f);
         if (auto fixed = sim.fixed_norm()) plot.segment(0.0, *fixed, step_axis(run).hi, *fixed, colour, Stroke::Dashed, 1.0f);
         plot.line(x, h.norm, colour, Stroke::Solid, 2.0f);
@@ -83,13 +87,15 @@ void draw_norms(ImVec2 size, const ViewRun& run, bool compact, bool legend) {
         plot.marker(double(*step), colours().warning, compact ? "explodes" : "Hebb explodes");
 }
 
-// |cos(w, PC1)| of every run, the mean-field prediction dashed for Hebb and decay.
+// |cos(w, PC1)| of every run beside its band of single runs and typical run, the mean-field
+// prediction dashed for Hebb and decay.
 void draw_alignments(ImVec2 size, const ViewRun& run, bool legend) {
-    Plot plot("|cos(w, PC1)|, predictions dashed", size, step_axis(run), Range{0.0, 1.05, false}, "step",
+    Plot plot("|cos(w, PC1)|; shaded: 90% of runs, dashed: mean", size, step_axis(run), Range{0.0, 1.05, false}, "step",
               legend ? rule_legend(run) : std::vector<LegendEntry>{});
     for (const Simulation& sim : run.sims) {
         const History& h = sim.history();
         const std::vector<double> x = as_x(h.step);
+        draw_single_runs(plot, x, h.alignment_low, h.alignment_typical, h.alignment_high, rule_colour(rule_of(sim)));
         plot.line(x, h.predicted_alignment, rule_colour(rule_of(sim)), Stroke::Dashed, 1.0f);
         plot.line(x, h.alignment, rule_colour(rule_of(sim)), Stroke::Solid, 2.0f);
     }
@@ -142,7 +148,7 @@ void draw_rule_key(const ViewRun& run) {
         explain(stabilizer_facts(rule_of(sim)).equation);
         ImGui::SameLine();
     }
-    ImGui::TextDisabled("(solid: the runs; dashed: their predictions)");
+    ImGui::TextDisabled("(thick: the runs; shaded: 90%% of runs; thin: typical run; dashed: mean of many runs)");
 }
 
 // One coloured line per run, wrapped on a narrow screen.

@@ -1,6 +1,7 @@
 // The status line (see status_line.hpp).
 #include "app/status_line.hpp"
 
+#include "app/band.hpp"
 #include "imgui.h"
 
 namespace hebbian::app {
@@ -22,6 +23,10 @@ void draw_status_line(const ViewRun& run, const FrameStats& stats) {
     ImGui::Text("step %lld   |   %.0f steps/s   |   simulation %.3f ms/frame (%lld of %d steps/frame)   |   %.0f fps",
                 run.steps_done(), stats.steps_per_second, stats.simulation_ms, stats.frame_steps, run.steps_per_frame,
                 double(ImGui::GetIO().Framerate));
+    if (const std::string band = band_status(run.primary()); !band.empty()) {
+        ImGui::SameLine();
+        ImGui::Text("|   %s", band.c_str());
+    }
     for (const Simulation& s : run.sims)
         if (s.divergence().diverged) {
             ImGui::SameLine();

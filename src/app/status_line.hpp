@@ -1,6 +1,7 @@
 // The status line under every view: step count, learning steps per second, the
 // milliseconds of simulation each frame costs, and the steps per frame reached against
-// the speed asked for (the frame's time budget may cut them).
+// the speed asked for (the frame's time budget may cut them), and whether the run is inside
+// the band of single runs (band.hpp).
 #pragma once
 
 #include "app/view_run.hpp"
