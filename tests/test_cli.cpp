@@ -61,6 +61,56 @@ TEST_CASE("a feedforward run writes every documented field") {
         CHECK(json.find(key) != std::string::npos);
 }
 
+// The numbers of the array `"name":[...]` in `json` (empty when it is missing).
+std::vector<double> number_array(const std::string& json, const std::string& name) {
+    std::vector<double> values;
+    const size_t at = json.find("\"" + name + "\":[");
+    if (at == std::string::npos) return values;
+    const char* p = json.c_str() + at + name.size() + 4;
+    while (*p && *p != ']') {
+        char* end = nullptr;
+        values.push_back(std::strtod(p, &end));
+        p = *end == ',' ? end + 1 : end;
+    }
+    return values;
+}
+
+// The band `name`_low, _typical, _high has one point per step, in order.
+void check_band(const std::string& json, const std::string& name) {
+    const std::vector<double> low = number_array(json, name + "_low"), typical = number_array(json, name + "_typical"),
+                              high = number_array(json, name + "_high");
+    REQUIRE(!low.empty());
+    REQUIRE(low.size() == number_array(json, "step").size());
+    REQUIRE(typical.size() == low.size());
+    REQUIRE(high.size() == low.size());
+    for (size_t k = 0; k < low.size(); ++k) {
+        CHECK(low[k] <= typical[k]);
+        CHECK(typical[k] <= high[k]);
+    }
+}
+
+TEST_CASE("a feedforward run writes the single-run bands and, for plain Hebb, the explosion window") {
+    const fs::path out = scratch("hebb.json");
+    const Outcome o = run({"run", "--rule", "hebb", "--steps", "300", "--out", out.string()});
+    REQUIRE(o.status == 0);
+    const std::string json = read(out);
+    check_band(json, "norm");
+    check_band(json, "alignment");
+    CHECK(json.find("\"relative_error_low\":[]") != std::string::npos);
+    const size_t window = json.find("\"explosion_window\":{\"low\":");
+    REQUIRE(window != std::string::npos);
+    const double low = std::strtod(json.c_str() + json.find("\"low\":", window) + 6, nullptr);
+    const double typical = std::strtod(json.c_str() + json.find("\"typical\":", window) + 10, nullptr);
+    const double high = std::strtod(json.c_str() + json.find("\"high\":", window) + 7, nullptr);
+    CHECK(low > 0.0);
+    CHECK(low <= typical);
+    CHECK(typical <= high);
+
+    const fs::path oja = scratch("oja_band.json");
+    REQUIRE(run({"run", "--rule", "oja", "--steps", "300", "--out", oja.string()}).status == 0);
+    CHECK(read(oja).find("\"explosion_window\":null") != std::string::npos);
+}
+
 TEST_CASE("a recurrent run writes the matrix, its error and its response") {
     const fs::path out = scratch("recurrent.json");
     const Outcome o = run({"run", "--circuit", "recurrent", "--source", "latent", "--inputs", "6", "--alpha", "5",
@@ -71,6 +121,8 @@ TEST_CASE("a recurrent run writes the matrix, its error and its response") {
     CHECK(json.find("\"recurrent\":[[") != std::string::npos);
     CHECK(json.find("\"spectral_radius\":") != std::string::npos);
     CHECK(json.find("\"relative_error\":") != std::string::npos);
+    check_band(json, "relative_error");
+    CHECK(json.find("explosion_window") == std::string::npos);
 }
 
 TEST_CASE("the result file's empirical covariance, when asked for, is estimated from the samples drawn") {

@@ -50,7 +50,9 @@ TEST_CASE("the history as CSV and JSON has the step and every recorded series") 
     sim.step(50);
     const History& h = sim.history();
     const std::string csv = history_csv(h);
-    CHECK(csv.substr(0, csv.find('\n')) == "step,norm,alignment,predicted_norm,predicted_alignment,output");
+    CHECK(csv.substr(0, csv.find('\n')) ==
+          "step,norm,alignment,predicted_norm,predicted_alignment,output,norm_low,norm_typical,norm_high,"
+          "alignment_low,alignment_typical,alignment_high");
     const CsvData table = parse_csv(csv);
     REQUIRE(table.error.empty());
     REQUIRE(table.values.rows() == static_cast<Eigen::Index>(h.step.size()));
@@ -61,6 +63,49 @@ TEST_CASE("the history as CSV and JSON has the step and every recorded series") 
     REQUIRE(json.error.empty());
     CHECK(json.value.find("norm")->array.back().number == h.norm.back());
     CHECK(json.value.find("relative_error") == nullptr);
+    CHECK(json.value.find("relative_error_low") == nullptr);
+    // The single-run bands: one point per step, in order low <= typical <= high.
+    for (const char* name : {"norm", "alignment"}) {
+        const std::string base = name;
+        const JsonValue* low = json.value.find(base + "_low");
+        const JsonValue* typical = json.value.find(base + "_typical");
+        const JsonValue* high = json.value.find(base + "_high");
+        REQUIRE(low);
+        REQUIRE(typical);
+        REQUIRE(high);
+        REQUIRE(low->array.size() == h.step.size());
+        for (size_t k = 0; k < h.step.size(); ++k) {
+            CHECK(low->array[k].number <= typical->array[k].number);
+            CHECK(typical->array[k].number <= high->array[k].number);
+        }
+    }
+    CHECK(table.values(0, 6) == h.norm_low.front());
+}
+
+TEST_CASE("a recurrent history exports the relative error's band") {
+    Simulation sim;
+    SimParams p;
+    p.circuit = Circuit::Recurrent;
+    p.source.kind = SourceKind::Latent;
+    p.source.inputs = 4;
+    p.learning.rule = Rule::Decay;
+    p.learning.alpha = 2.0;
+    REQUIRE(sim.reset(p).empty());
+    sim.step(200);
+    const JsonParse json = parse_json(history_json(sim.history()));
+    REQUIRE(json.error.empty());
+    const JsonValue* low = json.value.find("relative_error_low");
+    const JsonValue* typical = json.value.find("relative_error_typical");
+    const JsonValue* high = json.value.find("relative_error_high");
+    REQUIRE(low);
+    REQUIRE(typical);
+    REQUIRE(high);
+    REQUIRE(low->array.size() == sim.history().step.size());
+    for (size_t k = 0; k < low->array.size(); ++k) {
+        CHECK(low->array[k].number <= typical->array[k].number);
+        CHECK(typical->array[k].number <= high->array[k].number);
+    }
+    CHECK(json.value.find("norm_low") == nullptr);
 }
 
 TEST_CASE("export_file picks the matrix the command names and says when it has none") {
@@ -106,7 +151,9 @@ TEST_CASE("several runs export w_1 and the history of each, named by its rule") 
 
     const ExportFile history = export_file(sims, nullptr, ExportWhat::History, ExportFormat::Csv);
     // Plain Hebb has predictions, Oja none: its cells there are empty.
-    CHECK(history.text.rfind("rule,step,norm,alignment,predicted_norm,predicted_alignment,output\n", 0) == 0);
+    CHECK(history.text.rfind("rule,step,norm,alignment,predicted_norm,predicted_alignment,output,norm_low,norm_typical,"
+                             "norm_high,alignment_low,alignment_typical,alignment_high\n",
+                             0) == 0);
     CHECK(history.text.find("\noja,0," + exact_number(sims[1].history().norm[0]) + "," +
                             exact_number(sims[1].history().alignment[0]) + ",,,") != std::string::npos);
     const JsonParse histories = parse_json(export_file(sims, nullptr, ExportWhat::History, ExportFormat::Json).text);

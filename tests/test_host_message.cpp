@@ -125,9 +125,11 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     run.alignment = 0.5;
     run.norm = std::numeric_limits<double>::infinity();
     run.regime = "alpha = lambda_1";
-    run.runs = {{"hebb", 12, 1e30, 0.9, 11}, {"decay", 12, 0.5, 0.99, 0}};
+    run.runs = {{"hebb", 12, 1e30, 0.9, 11, std::nullopt, std::nullopt},
+                {"decay", 12, 0.5, 0.99, 0, Quantiles{0.4, 0.45, 0.6}, Quantiles{0.9, 0.98, 1.0}}};
     run.primary = "hebb";
     run.inhibition = BalanceRun{12, 1.01, 1.0, 0.99, 0.98};
+    run.norm_band = Quantiles{0.1, 0.2, 0.3};
     const JsonParse reply = parse_json(reply_json("4", CommandKind::Get, "\"state\":" + state_json(PageState{}, run)));
     REQUIRE(reply.error.empty());
     CHECK(reply.value.find("command")->string == "get");
@@ -143,6 +145,14 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     CHECK(runs.array[0].find("diverged_at")->number == 11);
     CHECK(runs.array[1].find("norm")->number == 0.5);
     CHECK(runs.array[1].find("diverged_at")->type == JsonValue::Type::Null);
+    // The single-run bands: three numbers each, null where the run has none.
+    CHECK(runs.array[0].find("norm_low")->type == JsonValue::Type::Null);
+    CHECK(runs.array[1].find("norm_typical")->number == 0.45);
+    CHECK(runs.array[1].find("alignment_high")->number == 1.0);
+    CHECK(state.find("norm_low")->number == 0.1);
+    CHECK(state.find("norm_high")->number == 0.3);
+    CHECK(state.find("alignment_typical")->type == JsonValue::Type::Null);
+    CHECK(state.find("relative_error_high")->type == JsonValue::Type::Null);
     CHECK(state.find("primary")->string == "hebb");
     const JsonValue& inhibition = *state.find("inhibition");
     CHECK(inhibition.find("steps")->number == 12);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/band.hpp"
 #include "app/page_bridge.hpp"
 #include "app/receptive.hpp"
 #include "embed/csv_import.hpp"
@@ -252,8 +253,12 @@ embed::RunSummary run_summary(const App& app) {
         const History& h = s.history();
         summary.runs.push_back({to_string(s.params().learning.rule), s.steps_done(), h.norm.empty() ? 0.0 : h.norm.back(),
                                 h.alignment.empty() ? 0.0 : h.alignment.back(),
-                                s.divergence().diverged ? s.divergence().step : 0});
+                                s.divergence().diverged ? s.divergence().step : 0, last_norm_band(h),
+                                last_alignment_band(h)});
     }
+    summary.norm_band = last_norm_band(sim.history());
+    summary.alignment_band = last_alignment_band(sim.history());
+    summary.relative_error_band = last_relative_error_band(sim.history());
     if (run.balance) {
         const InhibitoryBalance& b = *run.balance;
         summary.inhibition = embed::BalanceRun{b.steps_done(), b.history_rate().empty() ? 0.0 : b.history_rate().back(),

@@ -50,6 +50,15 @@ void write_history(JsonWriter& json, const History& h) {
     json.field("output", h.output);
     json.field("relative_error", h.relative_error);
     json.field("predicted_relative_error", h.predicted_relative_error);
+    json.field("norm_low", h.norm_low);
+    json.field("norm_typical", h.norm_typical);
+    json.field("norm_high", h.norm_high);
+    json.field("alignment_low", h.alignment_low);
+    json.field("alignment_typical", h.alignment_typical);
+    json.field("alignment_high", h.alignment_high);
+    json.field("relative_error_low", h.relative_error_low);
+    json.field("relative_error_typical", h.relative_error_typical);
+    json.field("relative_error_high", h.relative_error_high);
     json.end_object();
 }
 
@@ -157,6 +166,19 @@ void write_result_json(std::ostream& out, const Simulation& sim, const RunOption
     if (d.diverged) json.value(d.step); else json.null();
     json.key("divergence_reason");
     if (d.diverged) json.value(d.reason); else json.null();
+    if (sim.feedforward()) {
+        // The steps at which 5%, 50% and 95% of single runs pass kExplosionFactor |w_0| (null: most never do).
+        json.key("explosion_window");
+        if (const std::optional<Quantiles>& window = sim.forecast().explosion_step()) {
+            json.begin_object();
+            json.field("low", window->low);
+            json.field("typical", window->typical);
+            json.field("high", window->high);
+            json.end_object();
+        } else {
+            json.null();
+        }
+    }
     write_history(json, sim.history());
     json.end_object();
     out << '\n';

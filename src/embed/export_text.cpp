@@ -38,7 +38,16 @@ std::vector<std::pair<const char*, const std::vector<double>*>> recorded_series(
         {"predicted_alignment", &h.predicted_alignment},
         {"output", &h.output},
         {"relative_error", &h.relative_error},
-        {"predicted_relative_error", &h.predicted_relative_error}};
+        {"predicted_relative_error", &h.predicted_relative_error},
+        {"norm_low", &h.norm_low},
+        {"norm_typical", &h.norm_typical},
+        {"norm_high", &h.norm_high},
+        {"alignment_low", &h.alignment_low},
+        {"alignment_typical", &h.alignment_typical},
+        {"alignment_high", &h.alignment_high},
+        {"relative_error_low", &h.relative_error_low},
+        {"relative_error_typical", &h.relative_error_typical},
+        {"relative_error_high", &h.relative_error_high}};
     std::vector<std::pair<const char*, const std::vector<double>*>> kept;
     for (const auto& series : all)
         if (!series.second->empty()) kept.push_back(series);

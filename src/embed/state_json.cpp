@@ -10,13 +10,22 @@ namespace {
 
 std::string optional_text(const std::string& text) { return text.empty() ? "null" : json_quote(text); }
 
+// ,"<name>_low":...,"<name>_typical":...,"<name>_high":... (null without a band).
+std::string band_json(const char* name, const std::optional<Quantiles>& band) {
+    const std::string prefix = std::string(",\"") + name;
+    if (!band) return prefix + "_low\":null" + prefix + "_typical\":null" + prefix + "_high\":null";
+    return prefix + "_low\":" + json_number(band->low) + prefix + "_typical\":" + json_number(band->typical) + prefix +
+           "_high\":" + json_number(band->high);
+}
+
 std::string runs_json(const std::vector<RuleRun>& runs) {
     std::string out = "[";
     for (const RuleRun& run : runs)
         out += std::string(out.size() > 1 ? "," : "") + "{\"rule\":" + json_quote(run.rule) +
                ",\"steps\":" + std::to_string(run.steps) + ",\"norm\":" + json_number(run.norm) +
                ",\"alignment\":" + json_number(run.alignment) +
-               ",\"diverged_at\":" + (run.diverged_at > 0 ? std::to_string(run.diverged_at) : "null") + "}";
+               ",\"diverged_at\":" + (run.diverged_at > 0 ? std::to_string(run.diverged_at) : "null") +
+               band_json("norm", run.norm_band) + band_json("alignment", run.alignment_band) + "}";
     return out + "]";
 }
 
@@ -57,7 +66,9 @@ std::string state_json(const PageState& state, const RunSummary& run) {
            ",\"diverged\":" + (run.diverged ? "true" : "false") + ",\"playing\":" + (run.playing ? "true" : "false") +
            ",\"regime\":" + json_quote(run.regime) + ",\"error\":" + optional_text(run.error) +
            ",\"data\":" + optional_text(run.data_name) + ",\"runs\":" + runs_json(run.runs) +
-           ",\"primary\":" + json_quote(run.primary) + ",\"inhibition\":" + balance_json(run.inhibition) + "}";
+           ",\"primary\":" + json_quote(run.primary) + ",\"inhibition\":" + balance_json(run.inhibition) +
+           band_json("norm", run.norm_band) + band_json("alignment", run.alignment_band) +
+           band_json("relative_error", run.relative_error_band) + "}";
 }
 
 }  // namespace hebbian::embed

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/single_run.hpp"
 #include "embed/page_state.hpp"
 
 namespace hebbian::embed {
@@ -17,6 +18,8 @@ struct RuleRun {
     double norm = 0.0;          // |w_1|
     double alignment = 0.0;     // |cos(w_1, PC1)|
     long long diverged_at = 0;  // the step it diverged at (0: it did not)
+    std::optional<Quantiles> norm_band;       // 90% band of single runs' |w_1| now (none: no theory)
+    std::optional<Quantiles> alignment_band;  // the same for |cos(w_1, PC1)|
 };
 
 // The stabilizers view's inhibitory balance.
@@ -43,6 +46,10 @@ struct RunSummary {
     std::vector<RuleRun> runs;  // views of several runs: each of them (the numbers above are the first's)
     std::string primary;        // the rule of the run the numbers above describe
     std::optional<BalanceRun> inhibition;  // the stabilizers view's inhibitory balance
+    // The first run's 90% bands of single runs now (core/single_run.hpp; none where it has none).
+    std::optional<Quantiles> norm_band;            // feedforward |w_1|
+    std::optional<Quantiles> alignment_band;       // feedforward |cos(w_1, PC1)|
+    std::optional<Quantiles> relative_error_band;  // recurrent |alpha W - C|_F / |C|_F
 };
 
 // {"embed":false,"view":"feedforward",...,"seed":"1"}: every key of setting_specs(),
@@ -51,8 +58,12 @@ std::string params_json(const PageState& state);
 
 // {"params":{...},"link":"view=...","steps":...,"inputs":...,"alignment":...,"norm":...,"lambda1":...,
 //  "diverged":...,"playing":...,"regime":"...","error":null|"...","data":null|"name.csv",
-//  "runs":[{"rule":"hebb","steps":...,"norm":...,"alignment":...,"diverged_at":null|step},...],
-//  "primary":"hebb","inhibition":null|{"steps":...,"rate":...,"rho0":...,"predicted_rate":...,"co_tuning":...}}
+//  "runs":[{"rule":"hebb","steps":...,"norm":...,"alignment":...,"diverged_at":null|step,
+//           "norm_low":...,"norm_typical":...,"norm_high":...,"alignment_low":...,...},...],
+//  "primary":"hebb","inhibition":null|{"steps":...,"rate":...,"rho0":...,"predicted_rate":...,"co_tuning":...},
+//  "norm_low":...,"norm_typical":...,"norm_high":...,"alignment_low":...,"alignment_typical":...,
+//  "alignment_high":...,"relative_error_low":...,"relative_error_typical":...,"relative_error_high":...}
+// A band's three numbers are null where the run has no band.
 std::string state_json(const PageState& state, const RunSummary& run);
 
 }  // namespace hebbian::embed
