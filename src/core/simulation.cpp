@@ -133,6 +133,10 @@ std::string Simulation::reset(const SimParams& params) {
                                              &components_,        forecast_samples(drawn), offset_,
                                              params.seed};
         forecast_ = FeedforwardForecast(setup);
+        subspace_forecast_ = params.learning.rule == Rule::Sanger
+                                 ? hebbian::subspace_forecast(components_, params.learning.outputs, params.learning.eta,
+                                                              params.batch, params.init_scale, setup.rows, offset_)
+                                 : SubspaceForecast{};
         recurrent_forecast_ = RecurrentForecast{};
     } else {
         fixed_norm_.reset();
@@ -142,6 +146,7 @@ std::string Simulation::reset(const SimParams& params) {
         noise_floor_ = recurrent_noise_floor(covariance_, params.learning.eta, alpha_in_use(), params.batch);
         Eigen::MatrixXd drawn;
         forecast_ = FeedforwardForecast{};
+        subspace_forecast_ = SubspaceForecast{};
         recurrent_forecast_ = recurrent_forecast(components_.values, params.learning.eta, alpha_in_use(), params.batch,
                                                  forecast_samples(drawn), &offset_);
     }
@@ -331,7 +336,8 @@ void Simulation::record() {
             thin(h.predicted_alignment), thin(h.output), thin(h.relative_error), thin(h.predicted_relative_error);
         thin(h.norm_low), thin(h.norm_typical), thin(h.norm_high), thin(h.alignment_low), thin(h.alignment_typical),
             thin(h.alignment_high), thin(h.relative_error_low), thin(h.relative_error_typical),
-            thin(h.relative_error_high);
+            thin(h.relative_error_high), thin(h.subspace_alignment_low), thin(h.subspace_alignment_typical),
+            thin(h.subspace_alignment_high);
         h.stride *= 2;
         if (steps_ % h.stride != 0) return;
     }
@@ -345,6 +351,14 @@ void Simulation::record() {
         h.output.push_back(feedforward_->last_output()(0));
         if (w.rows() > 1)
             h.subspace_alignment.push_back(subspace_alignment(w, components_.vectors.leftCols(w.rows())));
+        if (!subspace_forecast_.empty()) {
+            const bool holds = t >= subspace_forecast_.start;
+            const Quantiles& band = subspace_forecast_.alignment;
+            const double none = std::nan("");
+            h.subspace_alignment_low.push_back(holds ? band.low : none);
+            h.subspace_alignment_typical.push_back(holds ? band.typical : none);
+            h.subspace_alignment_high.push_back(holds ? band.high : none);
+        }
         const Rule rule = params_.learning.rule;
         if (rule == Rule::Hebb || rule == Rule::Decay) {
             const Eigen::VectorXd w0 = initial_weights_.row(0).transpose();

@@ -90,6 +90,9 @@ struct History {
     std::vector<double> norm_low, norm_typical, norm_high;                  // feedforward |w_1|
     std::vector<double> alignment_low, alignment_typical, alignment_high;  // feedforward |cos(w_1, PC1)|
     std::vector<double> relative_error_low, relative_error_typical, relative_error_high;  // recurrent
+    // Sanger with k > 1: the subspace alignment's stationary band, NaN before the step it holds
+    // from (Simulation::subspace_forecast().start).
+    std::vector<double> subspace_alignment_low, subspace_alignment_typical, subspace_alignment_high;
     long long stride = 1;                          // steps between recorded points
 };
 
@@ -156,6 +159,8 @@ public:
     // The band one run of the feedforward circuit stays in (empty for bcm, hetero with
     // w_ref != 0, and the recurrent circuit), computed by reset.
     const FeedforwardForecast& forecast() const { return forecast_; }
+    // Sanger with k > 1: the stationary band of the subspace alignment (empty otherwise).
+    const SubspaceForecast& subspace_forecast() const { return subspace_forecast_; }
 
 private:
     void record();
@@ -195,6 +200,7 @@ private:
     double noise_floor_ = 0.0;
     std::optional<double> fixed_norm_;
     FeedforwardForecast forecast_;
+    SubspaceForecast subspace_forecast_;
     RecurrentForecast recurrent_forecast_;
     bool offset_nonzero_ = false;     // skip subtracting an offset of zeros
     BlockCovariance running_;         // track_empirical, synthetic sources

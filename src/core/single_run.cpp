@@ -19,20 +19,22 @@ constexpr double kQuantileLow = 0.05, kQuantileHigh = 0.95;
 // Rescale a linear run (hebb, decay) when |w| leaves [1e-100, 1e100].
 constexpr double kRescaleAbove = 1e200, kRescaleBelow = 1e-200;  // on |w|^2
 
-// The p-quantile of `values` (sorted in place), linear between order statistics.
-double quantile_of_sorted(const std::vector<double>& sorted, double p) {
-    const double at = p * static_cast<double>(sorted.size() - 1);
-    const size_t below = static_cast<size_t>(std::floor(at));
-    const size_t above = std::min(below + 1, sorted.size() - 1);
+// The p-quantile of `values` (reordered in place), linear between order statistics.
+double quantile_of(std::vector<double>& values, double p) {
+    const double at = p * static_cast<double>(values.size() - 1);
+    const auto below = static_cast<std::ptrdiff_t>(std::floor(at));
+    std::nth_element(values.begin(), values.begin() + below, values.end());
+    const double low = values[static_cast<size_t>(below)];
     const double frac = at - static_cast<double>(below);
-    if (frac == 0.0 || sorted[above] == sorted[below]) return sorted[below];
-    return sorted[below] + frac * (sorted[above] - sorted[below]);
+    if (frac == 0.0 || below + 1 >= static_cast<std::ptrdiff_t>(values.size())) return low;
+    // The next order statistic is the smallest of the values above it.
+    const double high = *std::min_element(values.begin() + below + 1, values.end());
+    return high == low ? low : low + frac * (high - low);
 }
 
 Quantiles quantiles_of(std::vector<double>& values) {
-    std::sort(values.begin(), values.end());
-    return {quantile_of_sorted(values, kQuantileLow), quantile_of_sorted(values, 0.5),
-            quantile_of_sorted(values, kQuantileHigh)};
+    const double low = quantile_of(values, kQuantileLow), typical = quantile_of(values, 0.5);
+    return {low, typical, quantile_of(values, kQuantileHigh)};
 }
 
 // Steps at which the quantiles are kept: 0, then denser early (quadratic spacing) up to the horizon.
@@ -232,7 +234,7 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
         alignments(grid_.size(), std::vector<double>(count));
     std::vector<double> z(count * (m + 1)), u(count * m), s(count), p(count), y(count);
     std::vector<double> pull(count * m), along(count), across(count), y2(count), y4(count);
-    std::vector<bool> stopped(count, false);  // a nonlinear rule blown up: the run stops, as the real one does
+    std::vector<char> stopped(count, 0);  // a nonlinear rule blown up: the run stops, as the real one does
     size_t next_grid = 0;
     for (long long t = 0;; ++t) {
         if (next_grid < grid_.size() && static_cast<double>(t) == grid_[next_grid]) {
@@ -246,12 +248,14 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
         }
         if (t == horizon) {
             // Stationary yet? Otherwise go on by half the horizon while the budget allows.
-            const double longer = std::floor(1.5 * static_cast<double>(horizon));
+            const double longer = std::max(static_cast<double>(horizon) + 1.0, std::floor(1.5 * static_cast<double>(horizon)));
             settled_ = settled(grid_, next_grid - 1, log_norms, alignments, !linear);
             if (settled_ || longer > affordable) break;
-            for (int g = 1; g <= kExtensionPoints; ++g)
-                grid_.push_back(std::round(static_cast<double>(horizon) +
-                                           (longer - static_cast<double>(horizon)) * g / kExtensionPoints));
+            for (int g = 1; g <= kExtensionPoints; ++g) {
+                const double step = std::round(static_cast<double>(horizon) +
+                                               (longer - static_cast<double>(horizon)) * g / kExtensionPoints);
+                if (step > grid_.back()) grid_.push_back(step);
+            }
             log_norms.resize(grid_.size(), std::vector<double>(count));
             alignments.resize(grid_.size(), std::vector<double>(count));
             horizon = static_cast<long long>(longer);
@@ -292,7 +296,7 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
             if (stopped[r]) continue;
             const double sum = squared_norm(r);
             if (!std::isfinite(sum)) {
-                stopped[r] = true;
+                stopped[r] = 1;
                 continue;
             }
             if (sum > explosion_bar[r]) {
@@ -404,6 +408,44 @@ double oja_misalignment_floor(const Eigen::VectorXd& values, double eta) {
     double floor = 0.0;
     for (Eigen::Index i = 1; i < values.size(); ++i) floor += misalignment_weight(values, i, eta);
     return floor;
+}
+
+SubspaceForecast subspace_forecast(const PrincipalComponents& pcs, int k, double eta, int batch, double init_scale,
+                                   const Eigen::MatrixXd* rows, const Eigen::VectorXd& offset) {
+    const Eigen::Index n = pcs.values.size();
+    SubspaceForecast forecast;
+    if (k < 2 || k >= n) return forecast;
+    const double edge = pcs.values(k - 1) - pcs.values(k);
+    if (!(edge > 0.0) || !(pcs.values(k - 1) > 0.0)) return forecast;
+    // E[u_i^2 u_j^2] from the data's rows (evenly spaced, at most kMomentWork / N^2 of them), or Gaussian.
+    Eigen::MatrixXd cross = pcs.values.head(k) * pcs.values.transpose();  // k x N
+    constexpr double kMomentWork = 2.0e7;
+    if (rows && rows->cols() > 0) {
+        const Eigen::Index used = std::min<Eigen::Index>(rows->cols(), static_cast<Eigen::Index>(kMomentWork / double(n * n)));
+        if (used >= 256) {
+            Eigen::MatrixXd picked(n, used);
+            for (Eigen::Index r = 0; r < used; ++r) picked.col(r) = rows->col(r * rows->cols() / used);
+            if (offset.size() == n) picked.colwise() -= offset;
+            const Eigen::MatrixXd squares = (pcs.vectors.transpose() * picked).array().square().matrix();  // N x used
+            cross = squares.topRows(k) * squares.transpose() / static_cast<double>(used);
+        }
+    }
+    double mean = 0.0, sum_squares = 0.0;
+    for (int i = 0; i < k; ++i)
+        for (Eigen::Index j = k; j < n; ++j) {
+            const double rho = 0.5 * eta * cross(i, j) / ((pcs.values(i) - pcs.values(j)) * batch * k);
+            mean += rho;
+            sum_squares += rho * rho;
+        }
+    if (!(mean > 0.0)) return forecast;
+    const double variance = 2.0 * sum_squares;
+    forecast.alignment = {1.0 - scaled_chi_square_quantile(mean, variance, kNormal95),
+                          1.0 - scaled_chi_square_quantile(mean, variance, 0.0),
+                          1.0 - scaled_chi_square_quantile(mean, variance, -kNormal95)};
+    const double growth = portable_log(std::max(M_E, 1.0 / (init_scale * init_scale * n))) / (eta * pcs.values(k - 1));
+    const double turn = portable_log(std::max(M_E, 1.0 / mean)) / (eta * edge);
+    forecast.start = growth + turn;
+    return forecast;
 }
 
 RecurrentForecast recurrent_forecast(const Eigen::VectorXd& values, double eta, double alpha, int batch,

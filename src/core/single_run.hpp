@@ -67,6 +67,7 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -137,6 +138,25 @@ double misalignment_weight(const Eigen::VectorXd& values, Eigen::Index i, double
 // the stationary variance of w's components off PC1 relative to its PC1 part, from the
 // linearised update. Infinite when lambda_1 = lambda_2.
 double oja_misalignment_floor(const Eigen::VectorXd& values, double eta);
+
+// Sanger with k > 1 outputs: the stationary band of the subspace alignment (the mean squared
+// cosine of the principal angles between W's rows and PCs 1..k). Row i settles on PC_i with a
+// small part along each PC_j outside the subspace, of stationary variance
+// rho_ij = (eta / 2B) E[u_i^2 u_j^2] / (lambda_i - lambda_j) (the linearised update, as for
+// Oja's floor; E[u_i^2 u_j^2] = lambda_i lambda_j for a Gaussian source, the data's own
+// otherwise), so 1 - alignment ~ (1/k) sum_{i<=k<j} rho_ij z_ij^2, a weighted sum of
+// chi-squares (Satterthwaite). It holds once the rows have grown and turned into the
+// subspace: from `start`, the steps for the mean field's growth from init_scale sqrt(N) to 1
+// at rate eta lambda_k and its out-of-subspace part's fall to the floor at rate
+// eta (lambda_k - lambda_{k+1}). Not before, and not for eigenvalues that tie
+// across the subspace's edge (lambda_k = lambda_{k+1}: no band).
+struct SubspaceForecast {
+    Quantiles alignment;                                         // stationary 5-50-95%
+    double start = std::numeric_limits<double>::infinity();     // the step it holds from
+    bool empty() const { return !std::isfinite(start); }
+};
+SubspaceForecast subspace_forecast(const PrincipalComponents& components, int outputs, double eta, int batch,
+                                   double init_scale, const Eigen::MatrixXd* rows, const Eigen::VectorXd& offset);
 
 // The recurrent relative error |alpha W_t - C|_F / |C|_F of one run (see above).
 struct RecurrentForecast {
