@@ -27,6 +27,10 @@ inline Banded relative_error_band(const History& h, size_t k) {
     return {h.relative_error[k], h.relative_error_low[k], h.relative_error_high[k]};
 }
 
+inline Banded subspace_band(const History& h, size_t k) {
+    return {h.subspace_alignment[k], h.subspace_alignment_low[k], h.subspace_alignment_high[k]};
+}
+
 struct Score {
     double step = 0;
     double coverage = 0;     // share of runs inside their band

@@ -97,6 +97,32 @@ TEST_CASE("the recurrent relative error (latent source, 8 streams) stays in its 
           true);
 }
 
+// Patches of one dead-leaves image, held fixed across seeds (as a picture).
+SimParams dead_leaves_sanger() {
+    SimParams p;
+    p.source.kind = SourceKind::Picture;
+    Rng rng(11);
+    p.source.picture = std::make_shared<const GreyImage>(dead_leaves_image(kDefaultGeneratedSide, rng));
+    p.source.patches.side = 4;
+    p.learning.rule = Rule::Sanger;
+    p.learning.outputs = 3;
+    p.learning.eta = 0.002;
+    return p;
+}
+
+TEST_CASE("Sanger's subspace alignment (k = 3) stays in its stationary band: a spectrum and a picture's patches") {
+    const SimParams spectrum = scenarios::spectrum(Rule::Sanger, 16, 0.7, 0.002, 3);
+    Simulation sim;
+    for (const SimParams& p : {spectrum, dead_leaves_sanger()}) {
+        REQUIRE(sim.reset(p).empty());
+        REQUIRE(!sim.subspace_forecast().empty());
+        const long long start = static_cast<long long>(sim.subspace_forecast().start);
+        MESSAGE("the band holds from step " << start);
+        const long long from = (start / 1024 + 1) * 1024;
+        check(p, {from, 2 * from, 3 * from}, calibration::subspace_band, false);
+    }
+}
+
 TEST_CASE("plain Hebb's explosion step (eta 0.1) falls in the predicted window") {
     SimParams params = scenarios::two_d(Rule::Hebb, 0.1);
     params.history_capacity = 1 << 12;
