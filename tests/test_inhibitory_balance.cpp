@@ -81,3 +81,22 @@ TEST_CASE("invalid inhibitory parameters are refused with the field named, and t
     CHECK(run.reset(bad).find("rate_spread") != std::string::npos);
     CHECK(run.steps_done() == 10);
 }
+
+namespace hebbian {
+
+TEST_CASE("the rate band's typical path starts at the excitatory drive's rate and settles at the predicted rate") {
+    InhibitoryBalance balance;
+    REQUIRE(balance.reset(InhibitoryParams{}).empty());
+    // Step 1 sees w_i = 0: its mean rate is m sum_j w_e_j.
+    const Quantiles first = balance.rate_band(1, 1);
+    CHECK(first.typical == doctest::Approx(balance.params().mean_rate * balance.excitatory().sum()).epsilon(1e-12));
+    const Quantiles late = balance.rate_band(40000, 128);
+    CHECK(late.typical == doctest::Approx(balance.predicted_rate()).epsilon(1e-9));
+    CHECK(late.low < late.typical);
+    CHECK(late.typical < late.high);
+    // A longer interval averages more steps: a narrower band.
+    const Quantiles longer = balance.rate_band(40000, 1024);
+    CHECK(longer.high - longer.low < late.high - late.low);
+}
+
+}  // namespace hebbian

@@ -16,6 +16,25 @@
 // inhibition copies the excitatory tuning, w_i = w_e - c (the co-tuning of the paper), and
 // the mean output rate settles at rho0 M m^2 / (v + M m^2) (within 1% of rho0 at the
 // defaults), whatever the excitatory drive.
+//
+// One run's rate (checked over many seeds in tests/calibration). Averaging the update gives
+// d' = d - eta (S d - rho0 m 1), S = E[s s^T] = v I + m^2 1 1^T, so the mean d(t) relaxes to
+// c 1 along the uniform direction by a_u = 1 - eta (v + M m^2) a step and across it by
+// 1 - eta v: d(t) = c 1 + p(t) 1 + q(t) e, e the unit part of w_e orthogonal to 1. The mean
+// rate m 1^T d(t) follows the fast factor alone. A recorded point is the mean of y over an
+// interval of L steps ending at t. Linearised around d(t), the samples of step tau move that
+// mean through two terms, independent across steps:
+//     X_tau = (s - m 1) . d(tau)                      (the step's own rate, if tau is inside)
+//     Z_tau = (1^T s)(s . d(tau) - rho0)              (through the inhibition it learns:
+//             the uniform part of its update, -eta m Z_tau, decays by a_u a step and
+//             reaches each later step of the interval)
+// so the interval mean is Gaussian (a sum of many independent terms) with the mean path's
+// value and variance sum_tau Var(alpha_tau X_tau + beta_tau Z_tau) / L^2, alpha_tau = 1
+// inside the interval, beta_tau = -eta m (the sum of a_u^(t' - tau - 1) over the interval's
+// t' > tau). X and Z are polynomials in A = 1^T s and B = e . s, whose joint moments up to the
+// fourth are taken from lognormal draws at reset. Where it stops holding: a weight w_i at
+// its floor 0 or an output clipped at 0 (large noise, a drive near rho0), and intervals of a
+// few steps (the band is Gaussian; one step's rate is lognormal-like).
 #pragma once
 
 #include <Eigen/Dense>
@@ -24,6 +43,7 @@
 #include <vector>
 
 #include "random.hpp"
+#include "single_run.hpp"
 
 namespace hebbian {
 
@@ -60,16 +80,23 @@ public:
     // The theory above: c, the excitation left over on every channel, and the mean rate.
     double predicted_net_weight() const;
     double predicted_rate() const;
+    // The 5%, 50% and 95% quantiles of one run's mean rate over the `length` steps ending at
+    // `step` (the band above).
+    Quantiles rate_band(long long step, long long length) const;
     // Pearson correlation of the inhibitory with the excitatory weights across channels.
     double co_tuning() const;
 
     // One point per recorded interval: its last step and the mean output rate over it.
     const std::vector<long long>& history_step() const { return history_step_; }
     const std::vector<double>& history_rate() const { return history_rate_; }
+    // The band of each recorded point.
+    const std::vector<Quantiles>& history_band() const { return history_band_; }
     long long history_stride() const { return stride_; }
 
 private:
     void record();
+    // Sets the band's constants (see above) for params_ and excitatory_.
+    void prepare_band();
 
     InhibitoryParams params_;
     Rng rng_;
@@ -79,6 +106,12 @@ private:
     long long stride_ = 1;   // steps between recorded points
     std::vector<long long> history_step_;
     std::vector<double> history_rate_;
+    std::vector<Quantiles> history_band_;
+    // The band's constants (see above), set by reset.
+    double uniform_keep_ = 1.0, across_keep_ = 1.0;  // a_u and 1 - eta v
+    double start_uniform_ = 0.0, start_across_ = 0.0;  // p(0), q(0)
+    double net_ = 0.0;                                 // c
+    double moments_[5][5] = {};                        // E[A^i B^j], i + j <= 4
 };
 
 }  // namespace hebbian

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "calibration.hpp"
+#include "core/inhibitory_balance.hpp"
 #include "core/csv.hpp"
 #include "scenarios.hpp"
 
@@ -120,6 +121,40 @@ TEST_CASE("Sanger's subspace alignment (k = 3) stays in its stationary band: a s
         MESSAGE("the band holds from step " << start);
         const long long from = (start / 1024 + 1) * 1024;
         check(p, {from, 2 * from, 3 * from}, calibration::subspace_band, false);
+    }
+}
+
+TEST_CASE("the inhibitory balance's output rate (the mean over each recorded interval) stays in its band") {
+    std::vector<long long> checked{256, 4096, 32768};
+    std::vector<std::vector<double>> values(checked.size()), widths(checked.size());
+    std::vector<int> inside(checked.size(), 0);
+    InhibitoryBalance balance;
+    for (int seed = 1; seed <= kSeeds; ++seed) {
+        InhibitoryParams params;
+        params.seed = static_cast<std::uint64_t>(seed);
+        REQUIRE(balance.reset(params).empty());
+        long long done = 0;
+        for (size_t i = 0; i < checked.size(); ++i) {
+            balance.step(checked[i] - done);
+            done = checked[i];
+            REQUIRE(balance.history_step().back() == checked[i]);
+            const Quantiles& band = balance.history_band().back();
+            const double rate = balance.history_rate().back();
+            values[i].push_back(rate);
+            widths[i].push_back(band.high - band.low);
+            if (band.contains(rate)) ++inside[i];
+        }
+    }
+    for (size_t i = 0; i < checked.size(); ++i) {
+        std::sort(values[i].begin(), values[i].end());
+        std::sort(widths[i].begin(), widths[i].end());
+        const double spread = values[i][static_cast<size_t>(0.95 * (kSeeds - 1))] - values[i][static_cast<size_t>(0.05 * (kSeeds - 1))];
+        const double coverage = double(inside[i]) / kSeeds, width_ratio = widths[i][widths[i].size() / 2] / spread;
+        MESSAGE("step " << checked[i] << ": coverage " << coverage << ", width ratio " << width_ratio);
+        CHECK(coverage >= 0.85);
+        CHECK(coverage <= 0.95);
+        CHECK(width_ratio >= 0.7);
+        CHECK(width_ratio <= 1.4);
     }
 }
 
