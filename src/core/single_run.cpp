@@ -233,7 +233,7 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
     std::vector<std::vector<double>> log_norms(grid_.size(), std::vector<double>(count)),
         alignments(grid_.size(), std::vector<double>(count));
     std::vector<double> z(count * (m + 1)), u(count * m), s(count), p(count), y(count);
-    std::vector<double> pull(count * m), along(count), across(count), y2(count), y4(count);
+    std::vector<double> pull(count * m), along(count), across(count), y2(count), y4(count), gain(count), sums(count);
     std::vector<char> stopped(count, 0);  // a nonlinear rule blown up: the run stops, as the real one does
     size_t next_grid = 0;
     for (long long t = 0;; ++t) {
@@ -280,21 +280,32 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
                 y4[r] += yy * yy;
             }
         }
-        for (size_t r = 0; r < count; ++r) {
-            double a = 1.0;
-            if (rule == Rule::Decay) a = 1.0 - eta * alpha;
-            else if (rule == Rule::Oja) a = 1.0 - per_sample * y2[r];
-            else if (rule == Rule::Heterosynaptic) a = 1.0 - per_sample * learning.beta * y4[r];
-            for (int i = 0; i < m; ++i) {
-                double& ci = c[static_cast<size_t>(i) * count + r];
-                ci = a * ci + per_sample * pull[static_cast<size_t>(i) * count + r];
+        // w' = a w + (eta / B) sum_j y_j x_j, with the rule's a (see the header).
+        if (rule == Rule::Decay) std::fill(gain.begin(), gain.end(), 1.0 - eta * alpha);
+        else if (rule == Rule::Oja) for (size_t r = 0; r < count; ++r) gain[r] = 1.0 - per_sample * y2[r];
+        else if (rule == Rule::Heterosynaptic)
+            for (size_t r = 0; r < count; ++r) gain[r] = 1.0 - per_sample * learning.beta * y4[r];
+        else std::fill(gain.begin(), gain.end(), 1.0);
+        for (int i = 0; i < m; ++i) {
+            double* ci = &c[static_cast<size_t>(i) * count];
+            const double* pi = &pull[static_cast<size_t>(i) * count];
+            for (size_t r = 0; r < count; ++r) ci[r] = gain[r] * ci[r] + per_sample * pi[r];
+        }
+        if (samples.bulk_dims() > 0)
+            for (size_t r = 0; r < count; ++r) {
+                const double bulk_along = gain[r] * b[r] + per_sample * along[r];
+                b[r] = std::sqrt(bulk_along * bulk_along + per_sample * per_sample * across[r]);
             }
-            const double bulk_along = a * b[r] + per_sample * along[r];
-            b[r] = std::sqrt(bulk_along * bulk_along + per_sample * per_sample * across[r]);
+        for (size_t r = 0; r < count; ++r) sums[r] = b[r] * b[r];
+        for (int i = 0; i < m; ++i) {
+            const double* ci = &c[static_cast<size_t>(i) * count];
+            for (size_t r = 0; r < count; ++r) sums[r] += ci[r] * ci[r];
         }
         for (size_t r = 0; r < count; ++r) {
+            const double sum = sums[r];
+            // Most steps pass none of the checks below.
+            if (sum <= explosion_bar[r] && sum <= kRescaleAbove && sum >= kRescaleBelow) continue;
             if (stopped[r]) continue;
-            const double sum = squared_norm(r);
             if (!std::isfinite(sum)) {
                 stopped[r] = 1;
                 continue;
