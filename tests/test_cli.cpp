@@ -118,6 +118,23 @@ TEST_CASE("a feedforward run writes the single-run bands and, for plain Hebb, th
     CHECK(read(oja).find("\"explosion_window\":null") != std::string::npos);
 }
 
+TEST_CASE("a Sanger run with k > 1 writes the subspace band: null before it holds, in order after") {
+    const fs::path out = scratch("sanger_band.json");
+    REQUIRE(run({"run", "--rule", "sanger", "--outputs", "2", "--source", "spectrum", "--inputs", "6", "--steps",
+                 "20000", "--out", out.string()})
+                .status == 0);
+    const std::string json = read(out);
+    check_band(json, "subspace_alignment");
+    const std::vector<double> low = number_array(json, "subspace_alignment_low");
+    CHECK(std::isnan(low.front()));  // step 0: the band does not hold yet
+    CHECK(std::isfinite(low.back()));
+
+    // Any other run: empty arrays.
+    const fs::path oja = scratch("oja_subspace.json");
+    REQUIRE(run({"run", "--rule", "oja", "--steps", "100", "--out", oja.string()}).status == 0);
+    CHECK(read(oja).find("\"subspace_alignment_low\":[]") != std::string::npos);
+}
+
 TEST_CASE("a recurrent run writes the matrix, its error and its response") {
     const fs::path out = scratch("recurrent.json");
     const Outcome o = run({"run", "--circuit", "recurrent", "--source", "latent", "--inputs", "6", "--alpha", "5",
@@ -182,6 +199,7 @@ TEST_CASE("an inhibitory run holds the output rate at rho0 and mirrors the excit
         CHECK(number("\"rate\":") == doctest::Approx(2.0).epsilon(0.05));
         CHECK(number("\"rate\":") == doctest::Approx(number("\"predicted_rate\":")).epsilon(0.03));
         CHECK(number("\"co_tuning\":") >= 0.9);
+        check_band(json, "rate");  // the band of single runs' rate, one point per recorded interval
     }
 }
 

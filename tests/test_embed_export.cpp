@@ -108,6 +108,50 @@ TEST_CASE("a recurrent history exports the relative error's band") {
     CHECK(json.value.find("norm_low") == nullptr);
 }
 
+TEST_CASE("Sanger's subspace band exports null before the step it holds from, then in order") {
+    Simulation sim;
+    SimParams p;
+    p.source.kind = SourceKind::Spectrum;
+    p.source.inputs = 6;
+    p.learning.rule = Rule::Sanger;
+    p.learning.outputs = 2;
+    p.history_capacity = 64;  // a history short enough for the JSON reader's 64 KB
+    REQUIRE(sim.reset(p).empty());
+    const double start = sim.subspace_forecast().start;
+    REQUIRE(start > 2.0);
+    REQUIRE(start < 1e5);
+    sim.step(static_cast<long long>(std::ceil(start)) + 100);
+    const History& h = sim.history();
+    const std::string csv = history_csv(h);
+    const std::string header = csv.substr(0, csv.find('\n'));
+    CHECK(header.find(",subspace_alignment_low,subspace_alignment_typical,subspace_alignment_high") != std::string::npos);
+    const JsonParse json = parse_json(history_json(h));
+    REQUIRE(json.error.empty());
+    const JsonValue* low = json.value.find("subspace_alignment_low");
+    const JsonValue* typical = json.value.find("subspace_alignment_typical");
+    const JsonValue* high = json.value.find("subspace_alignment_high");
+    REQUIRE(low);
+    REQUIRE(typical);
+    REQUIRE(high);
+    REQUIRE(low->array.size() == h.step.size());
+    REQUIRE(typical->array.size() == h.step.size());
+    REQUIRE(high->array.size() == h.step.size());
+    size_t held = 0;
+    for (size_t k = 0; k < h.step.size(); ++k) {
+        CAPTURE(h.step[k]);
+        const bool holds = double(h.step[k]) >= start;
+        for (const JsonValue* series : {low, typical, high})
+            CHECK(series->array[k].type == (holds ? JsonValue::Type::Number : JsonValue::Type::Null));
+        if (!holds) continue;
+        ++held;
+        CHECK(low->array[k].number <= typical->array[k].number);
+        CHECK(typical->array[k].number <= high->array[k].number);
+        CHECK(low->array[k].number == sim.subspace_forecast().alignment.low);
+    }
+    CHECK(held > 0);
+    CHECK(held < h.step.size());  // the first points come before it holds
+}
+
 TEST_CASE("export_file picks the matrix the command names and says when it has none") {
     Simulation sim;
     SimParams p;
@@ -184,6 +228,22 @@ TEST_CASE("the inhibitory balance exports its weights per channel, and its theor
     CHECK(json.value.find("co_tuning")->number == balance.co_tuning());
     CHECK(json.value.find("inhibitory")->array.at(3).number == balance.inhibitory()(3));
     CHECK(json.value.find("history")->find("rate")->array.back().number == balance.history_rate().back());
+    // The band of single runs' rate over each recorded interval, one point per rate, in order.
+    const JsonValue& history = *json.value.find("history");
+    const JsonValue* low = history.find("rate_low");
+    const JsonValue* typical = history.find("rate_typical");
+    const JsonValue* high = history.find("rate_high");
+    REQUIRE(low);
+    REQUIRE(typical);
+    REQUIRE(high);
+    REQUIRE(low->array.size() == balance.history_rate().size());
+    REQUIRE(typical->array.size() == low->array.size());
+    REQUIRE(high->array.size() == low->array.size());
+    for (size_t k = 0; k < low->array.size(); ++k) {
+        CHECK(low->array[k].number <= typical->array[k].number);
+        CHECK(typical->array[k].number <= high->array[k].number);
+    }
+    CHECK(typical->array.back().number == balance.history_band().back().typical);
 
     // A view without the balance refuses, naming where it is.
     std::vector<Simulation> sims(1);

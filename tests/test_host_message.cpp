@@ -128,7 +128,7 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     run.runs = {{"hebb", 12, 1e30, 0.9, 11, std::nullopt, std::nullopt},
                 {"decay", 12, 0.5, 0.99, 0, Quantiles{0.4, 0.45, 0.6}, Quantiles{0.9, 0.98, 1.0}}};
     run.primary = "hebb";
-    run.inhibition = BalanceRun{12, 1.01, 1.0, 0.99, 0.98};
+    run.inhibition = BalanceRun{12, 1.01, 1.0, 0.99, 0.98, Quantiles{0.95, 0.99, 1.04}};
     run.norm_band = Quantiles{0.1, 0.2, 0.3};
     const JsonParse reply = parse_json(reply_json("4", CommandKind::Get, "\"state\":" + state_json(PageState{}, run)));
     REQUIRE(reply.error.empty());
@@ -153,6 +153,10 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     CHECK(state.find("norm_high")->number == 0.3);
     CHECK(state.find("alignment_typical")->type == JsonValue::Type::Null);
     CHECK(state.find("relative_error_high")->type == JsonValue::Type::Null);
+    // Sanger's subspace band: null before it holds (and for every other run).
+    CHECK(state.find("subspace_alignment_low")->type == JsonValue::Type::Null);
+    CHECK(state.find("subspace_alignment_typical")->type == JsonValue::Type::Null);
+    CHECK(state.find("subspace_alignment_high")->type == JsonValue::Type::Null);
     CHECK(state.find("primary")->string == "hebb");
     const JsonValue& inhibition = *state.find("inhibition");
     CHECK(inhibition.find("steps")->number == 12);
@@ -160,6 +164,20 @@ TEST_CASE("replies and refusals are valid JSON naming the source and the id") {
     CHECK(inhibition.find("rho0")->number == 1.0);
     CHECK(inhibition.find("predicted_rate")->number == 0.99);
     CHECK(inhibition.find("co_tuning")->number == 0.98);
+    // The rate's band of single runs over the latest interval, in order.
+    CHECK(inhibition.find("rate_low")->number == 0.95);
+    CHECK(inhibition.find("rate_typical")->number == 0.99);
+    CHECK(inhibition.find("rate_high")->number == 1.04);
+    // Once Sanger's subspace band holds, and an inhibitory balance without a recorded point yet.
+    run.subspace_alignment_band = Quantiles{0.983, 0.99, 0.995};
+    run.inhibition = BalanceRun{0, 0.0, 1.0, 0.99, 0.0, std::nullopt};
+    const JsonParse held = parse_json(state_json(PageState{}, run));
+    REQUIRE(held.error.empty());
+    CHECK(held.value.find("subspace_alignment_low")->number == 0.983);
+    CHECK(held.value.find("subspace_alignment_typical")->number == 0.99);
+    CHECK(held.value.find("subspace_alignment_high")->number == 0.995);
+    CHECK(held.value.find("inhibition")->find("rate_low")->type == JsonValue::Type::Null);
+    CHECK(held.value.find("inhibition")->find("rate_high")->type == JsonValue::Type::Null);
     CHECK(parse_json(state_json(PageState{}, RunSummary{})).value.find("inhibition")->type == JsonValue::Type::Null);
     const JsonValue& p = *state.find("params");
     CHECK(p.find("eta")->number == 0.01);

@@ -25,6 +25,16 @@ std::optional<Quantiles> last_relative_error_band(const History& h) {
     return last_band(h.relative_error_low, h.relative_error_typical, h.relative_error_high);
 }
 
+std::optional<Quantiles> last_subspace_alignment_band(const History& h) {
+    return last_band(h.subspace_alignment_low, h.subspace_alignment_typical, h.subspace_alignment_high);
+}
+
+std::optional<Quantiles> last_rate_band(const InhibitoryBalance& balance) {
+    const std::vector<Quantiles>& bands = balance.history_band();
+    if (bands.empty() || !std::isfinite(bands.back().low) || !std::isfinite(bands.back().high)) return std::nullopt;
+    return bands.back();
+}
+
 std::string band_words(double value, const std::optional<Quantiles>& band, bool brief) {
     if (!band || !std::isfinite(value)) return "";
     const std::string where = band->contains(value) ? "inside" : value > band->high ? "outside (above)" : "outside (below)";

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/inhibitory_balance.hpp"
 #include "core/simulation.hpp"
 #include "core/single_run.hpp"
 
@@ -20,6 +21,11 @@ std::optional<Quantiles> last_band(const std::vector<double>& low, const std::ve
 std::optional<Quantiles> last_norm_band(const History& history);
 std::optional<Quantiles> last_alignment_band(const History& history);
 std::optional<Quantiles> last_relative_error_band(const History& history);
+// Sanger with k > 1: the subspace alignment's stationary band at the last record; none before
+// the step it holds from (the series are NaN there) and for every other run.
+std::optional<Quantiles> last_subspace_alignment_band(const History& history);
+// The inhibitory balance's band of the mean output rate over its last recorded interval.
+std::optional<Quantiles> last_rate_band(const InhibitoryBalance& balance);
 
 // "inside the 90% band of single runs (0.05-0.31)" or "outside (above) ..." / "outside (below) ...";
 // `brief`: "inside its 90% band (0.05-0.31)", for a sentence that names several runs. "" without a band.

@@ -259,10 +259,12 @@ embed::RunSummary run_summary(const App& app) {
     summary.norm_band = last_norm_band(sim.history());
     summary.alignment_band = last_alignment_band(sim.history());
     summary.relative_error_band = last_relative_error_band(sim.history());
+    summary.subspace_alignment_band = last_subspace_alignment_band(sim.history());
     if (run.balance) {
         const InhibitoryBalance& b = *run.balance;
         summary.inhibition = embed::BalanceRun{b.steps_done(), b.history_rate().empty() ? 0.0 : b.history_rate().back(),
-                                               b.params().target_rate, b.predicted_rate(), b.co_tuning()};
+                                               b.params().target_rate, b.predicted_rate(), b.co_tuning(),
+                                               last_rate_band(b)};
     }
     return summary;
 }

@@ -1,6 +1,7 @@
 // Serialises a finished run (fields documented in README.md, "The result file").
 #include "result_json.hpp"
 
+#include "embed/export_text.hpp"
 #include "json_writer.hpp"
 
 namespace hebbian {
@@ -59,6 +60,9 @@ void write_history(JsonWriter& json, const History& h) {
     json.field("relative_error_low", h.relative_error_low);
     json.field("relative_error_typical", h.relative_error_typical);
     json.field("relative_error_high", h.relative_error_high);
+    json.field("subspace_alignment_low", h.subspace_alignment_low);
+    json.field("subspace_alignment_typical", h.subspace_alignment_typical);
+    json.field("subspace_alignment_high", h.subspace_alignment_high);
     json.end_object();
 }
 
@@ -99,6 +103,10 @@ void write_result_json(std::ostream& out, const InhibitoryBalance& balance, cons
     json.field("stride", balance.history_stride());
     json.field("step", balance.history_step());
     json.field("rate", rate);
+    // The 5%, 50% and 95% quantiles of single runs' rate over each recorded interval.
+    json.field("rate_low", embed::quantile_series(balance.history_band(), &Quantiles::low));
+    json.field("rate_typical", embed::quantile_series(balance.history_band(), &Quantiles::typical));
+    json.field("rate_high", embed::quantile_series(balance.history_band(), &Quantiles::high));
     json.end_object();
     json.end_object();
     out << '\n';

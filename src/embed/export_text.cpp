@@ -47,7 +47,10 @@ std::vector<std::pair<const char*, const std::vector<double>*>> recorded_series(
         {"alignment_high", &h.alignment_high},
         {"relative_error_low", &h.relative_error_low},
         {"relative_error_typical", &h.relative_error_typical},
-        {"relative_error_high", &h.relative_error_high}};
+        {"relative_error_high", &h.relative_error_high},
+        {"subspace_alignment_low", &h.subspace_alignment_low},
+        {"subspace_alignment_typical", &h.subspace_alignment_typical},
+        {"subspace_alignment_high", &h.subspace_alignment_high}};
     std::vector<std::pair<const char*, const std::vector<double>*>> kept;
     for (const auto& series : all)
         if (!series.second->empty()) kept.push_back(series);
@@ -195,6 +198,13 @@ ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat form
     return file;
 }
 
+std::vector<double> quantile_series(const std::vector<Quantiles>& bands, double Quantiles::*which) {
+    std::vector<double> series;
+    series.reserve(bands.size());
+    for (const Quantiles& band : bands) series.push_back(band.*which);
+    return series;
+}
+
 ExportFile export_file(const InhibitoryBalance& balance, ExportFormat format) {
     ExportFile file;
     const bool csv = format == ExportFormat::Csv;
@@ -215,7 +225,10 @@ ExportFile export_file(const InhibitoryBalance& balance, ExportFormat format) {
                 ",\"predicted_net_weight\":" + json_number(balance.predicted_net_weight()) +
                 ",\"co_tuning\":" + json_number(balance.co_tuning()) + ",\"excitatory\":" + values(exc) +
                 ",\"inhibitory\":" + values(inh) + ",\"history\":{\"stride\":" + std::to_string(balance.history_stride()) +
-                ",\"step\":" + json_array(balance.history_step()) + ",\"rate\":" + json_array(balance.history_rate()) + "}}";
+                ",\"step\":" + json_array(balance.history_step()) + ",\"rate\":" + json_array(balance.history_rate()) +
+                ",\"rate_low\":" + json_array(quantile_series(balance.history_band(), &Quantiles::low)) +
+                ",\"rate_typical\":" + json_array(quantile_series(balance.history_band(), &Quantiles::typical)) +
+                ",\"rate_high\":" + json_array(quantile_series(balance.history_band(), &Quantiles::high)) + "}}";
     return file;
 }
 

@@ -35,8 +35,14 @@ ExportFile export_file(const Simulation& sim, ExportWhat what, ExportFormat form
 
 // The inhibitory balance (`what` inhibition): CSV "channel,excitatory,inhibitory,net", one
 // line per channel; JSON {"rho0","predicted_rate","predicted_net_weight","co_tuning",
-// "excitatory":[...],"inhibitory":[...],"history":{"stride","step":[...],"rate":[...]}}.
+// "excitatory":[...],"inhibitory":[...],"history":{"stride","step":[...],"rate":[...],
+// "rate_low":[...],"rate_typical":[...],"rate_high":[...]}}: the rate of each recorded interval
+// and the 5%, 50% and 95% quantiles of single runs' rate over it (InhibitoryBalance::history_band).
 ExportFile export_file(const InhibitoryBalance& balance, ExportFormat format);
+
+// One quantile (`which`: &Quantiles::low, typical or high) of each band in `bands`, in order:
+// the series the exports and the runner write beside the points the bands belong to.
+std::vector<double> quantile_series(const std::vector<Quantiles>& bands, double Quantiles::*which);
 
 // The runs of a view side by side (the appendix, the stabilizers), each named by its rule;
 // a single run exports as above. weights: w_1 of each run (CSV: a header "rule,w_1,..,w_N"

@@ -33,7 +33,7 @@ std::string balance_json(const std::optional<BalanceRun>& balance) {
     if (!balance) return "null";
     return "{\"steps\":" + std::to_string(balance->steps) + ",\"rate\":" + json_number(balance->rate) +
            ",\"rho0\":" + json_number(balance->rho0) + ",\"predicted_rate\":" + json_number(balance->predicted_rate) +
-           ",\"co_tuning\":" + json_number(balance->co_tuning) + "}";
+           ",\"co_tuning\":" + json_number(balance->co_tuning) + band_json("rate", balance->rate_band) + "}";
 }
 
 }  // namespace
@@ -68,7 +68,8 @@ std::string state_json(const PageState& state, const RunSummary& run) {
            ",\"data\":" + optional_text(run.data_name) + ",\"runs\":" + runs_json(run.runs) +
            ",\"primary\":" + json_quote(run.primary) + ",\"inhibition\":" + balance_json(run.inhibition) +
            band_json("norm", run.norm_band) + band_json("alignment", run.alignment_band) +
-           band_json("relative_error", run.relative_error_band) + "}";
+           band_json("relative_error", run.relative_error_band) +
+           band_json("subspace_alignment", run.subspace_alignment_band) + "}";
 }
 
 }  // namespace hebbian::embed

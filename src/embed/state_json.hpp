@@ -29,6 +29,7 @@ struct BalanceRun {
     double rho0 = 0.0;            // the target rate
     double predicted_rate = 0.0;  // the fixed point's rate
     double co_tuning = 0.0;       // correlation of the inhibitory with the excitatory weights
+    std::optional<Quantiles> rate_band;  // 90% band of single runs' rate over that interval (none: no point yet)
 };
 
 // What the open view's run is doing, beside its settings.
@@ -50,6 +51,7 @@ struct RunSummary {
     std::optional<Quantiles> norm_band;            // feedforward |w_1|
     std::optional<Quantiles> alignment_band;       // feedforward |cos(w_1, PC1)|
     std::optional<Quantiles> relative_error_band;  // recurrent |alpha W - C|_F / |C|_F
+    std::optional<Quantiles> subspace_alignment_band;  // Sanger k > 1, from the step it holds (none before)
 };
 
 // {"embed":false,"view":"feedforward",...,"seed":"1"}: every key of setting_specs(),
@@ -60,9 +62,11 @@ std::string params_json(const PageState& state);
 //  "diverged":...,"playing":...,"regime":"...","error":null|"...","data":null|"name.csv",
 //  "runs":[{"rule":"hebb","steps":...,"norm":...,"alignment":...,"diverged_at":null|step,
 //           "norm_low":...,"norm_typical":...,"norm_high":...,"alignment_low":...,...},...],
-//  "primary":"hebb","inhibition":null|{"steps":...,"rate":...,"rho0":...,"predicted_rate":...,"co_tuning":...},
+//  "primary":"hebb","inhibition":null|{"steps":...,"rate":...,"rho0":...,"predicted_rate":...,"co_tuning":...,
+//                                      "rate_low":...,"rate_typical":...,"rate_high":...},
 //  "norm_low":...,"norm_typical":...,"norm_high":...,"alignment_low":...,"alignment_typical":...,
-//  "alignment_high":...,"relative_error_low":...,"relative_error_typical":...,"relative_error_high":...}
+//  "alignment_high":...,"relative_error_low":...,"relative_error_typical":...,"relative_error_high":...,
+//  "subspace_alignment_low":...,"subspace_alignment_typical":...,"subspace_alignment_high":...}
 // A band's three numbers are null where the run has no band.
 std::string state_json(const PageState& state, const RunSummary& run);
 
