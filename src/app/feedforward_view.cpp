@@ -92,9 +92,15 @@ void draw_alignment_plot(ImVec2 size, const Simulation& sim, bool compact = fals
     include(steps, x);
     std::vector<LegendEntry> legend = run_legend(colours().blue, band, closed_form, compact);
     if (!h.subspace_alignment.empty()) legend.push_back({"top-k subspace", colours().purple});
+    // Sanger with k > 1: the subspace alignment's band of single runs, from the step it holds.
+    const bool subspace_band = !h.subspace_alignment_low.empty();
+    if (subspace_band)
+        for (const LegendEntry& entry : band_legend(colours().purple, compact)) legend.push_back(entry);
     Plot plot(closed_form || band ? "|cos(w_1, PC1)|" : "|cos(w_1, PC1)| (no closed form)", size, finish(steps, 0.0),
               Range{0.0, 1.05, false}, "step", legend);
     draw_single_runs(plot, x, h.alignment_low, h.alignment_typical, h.alignment_high, colours().blue);
+    draw_single_runs(plot, x, h.subspace_alignment_low, h.subspace_alignment_typical, h.subspace_alignment_high,
+                     colours().purple);
     if (closed_form) plot.line(x, predicted, colours().foreground, Stroke::Dashed);
     plot.line(x, h.alignment, colours().blue, Stroke::Solid, 2.0f);
     if (!h.subspace_alignment.empty()) plot.line(x, h.subspace_alignment, colours().purple);

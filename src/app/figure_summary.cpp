@@ -58,11 +58,12 @@ std::string figure_summary(View view, const ViewRun& run) {
             for (const Simulation& each : run.sims)
                 text += std::string(&each == &sim ? " " : ", ") + run_norm(stabilizer_facts(each.params().learning.rule).name, each);
             if (run.balance)
-                text += "; inhibitory balance: output rate " + last_or_na(run.balance->history_rate()) + ", rho0 = " +
-                        format_number(run.balance->params().target_rate);
+                text += "; inhibitory balance: output rate " + last_or_na(run.balance->history_rate()) +
+                        rate_band_words(*run.balance) + ", rho0 = " + format_number(run.balance->params().target_rate);
             break;
         case View::Receptive:
-            text += ": " + receptive_source(sim) + "; " + receptive_status(sim, true);
+            text += ": " + receptive_source(sim) + "; " + receptive_status(sim, true) +
+                    beside_band(h.subspace_alignment, last_subspace_alignment_band(h));
             if (!h.alignment.empty() && sim.params().learning.outputs > 1)
                 text += ", |cos(w_1, PC1)| " + format_number(std::round(h.alignment.back() * 1000.0) / 1000.0);
             break;

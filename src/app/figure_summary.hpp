@@ -4,7 +4,9 @@
 //    alignment with PC1 0.998, inside its 90% band (0.99-1); alpha > lambda_1 (1.5 > 1):
 //    the norm shrinks to zero; the direction still turns to PC1."
 // A view of several runs names each run's |w| (and where it diverged, or whether it is inside
-// its band); the appendix adds where plain Hebb's forecast says it explodes.
+// its band); the appendix adds where plain Hebb's forecast says it explodes; the stabilizers
+// say whether the inhibitory rate is inside its band, the receptive fields whether Sanger's
+// subspace alignment is (once that band holds).
 // Pure: reads the view's runs, no GL, no ImGui.
 #pragma once
 

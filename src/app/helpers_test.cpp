@@ -352,6 +352,62 @@ TEST_CASE("the stabilizers summary names every rule, plain Hebb's divergence and
     CHECK(stabilizer_status(run.sims[0]) == "Hebb: diverged at step " + std::to_string(run.sims[0].divergence().step));
     CHECK(stabilizer_status(run.sims[0], true) == "Hebb: diverged");
     CHECK(run.steps_done() == 40000);  // the furthest run, not plain Hebb's
+    // The inhibitory rate beside the band of single runs' rate over its latest interval.
+    const std::optional<Quantiles> band = last_rate_band(*run.balance);
+    REQUIRE(band);
+    CHECK(band->low <= band->typical);
+    CHECK(band->typical <= band->high);
+    const double rate = run.balance->history_rate().back();
+    const std::string where = band->contains(rate) ? "inside" : rate > band->high ? "outside (above)" : "outside (below)";
+    const std::string range = "(" + format_number(band->low) + "-" + format_number(band->high) + ")";
+    CHECK(text.find("; inhibitory balance: output rate " + format_number(rate) + ", " + where +
+                    " the 90% band of single runs " + range + ", rho0 = 1.") != std::string::npos);
+    CHECK(balance_row(*run.balance).now ==
+          "rate " + format_number(rate) + "\n" + where + " its 90% band " + range + "\nco-tuning " +
+              format_number(run.balance->co_tuning()));
+    CHECK(balance_status(*run.balance) ==
+          "inhibition: rate " + format_number(rate) + ", " + where + " its 90% band " + range + " (rho0 1)");
+    // Before the first recorded point: no band, nothing said about one.
+    InhibitoryBalance fresh;
+    REQUIRE(fresh.reset(balance_params(default_setup(View::Stabilizers).params)).empty());
+    CHECK_FALSE(last_rate_band(fresh));
+    CHECK(rate_band_words(fresh).empty());
+    CHECK(balance_row(fresh).now.find("band") == std::string::npos);
+}
+
+TEST_CASE("Sanger's subspace alignment is said beside its band once the band holds, and nothing before") {
+    ViewRun run;
+    run.sims.resize(1);
+    SimParams p;
+    p.source.kind = SourceKind::Spectrum;
+    p.source.inputs = 6;
+    p.learning.rule = Rule::Sanger;
+    p.learning.outputs = 2;
+    Simulation& sim = run.sims[0];
+    REQUIRE(sim.reset(p).empty());
+    const SubspaceForecast& forecast = sim.subspace_forecast();
+    REQUIRE_FALSE(forecast.empty());
+    REQUIRE(forecast.start > 2.0);
+    REQUIRE(forecast.start < 1e5);
+    sim.step(1);
+    CHECK_FALSE(last_subspace_alignment_band(sim.history()));
+    CHECK(receptive_status(sim).find("band") == std::string::npos);
+    CHECK(figure_summary(View::Receptive, run).find("band") == std::string::npos);
+
+    sim.step(static_cast<long long>(std::ceil(forecast.start)) + 100);
+    const std::optional<Quantiles> band = last_subspace_alignment_band(sim.history());
+    REQUIRE(band);
+    CHECK(band->low == forecast.alignment.low);
+    CHECK(band->low <= band->typical);
+    CHECK(band->typical <= band->high);
+    const double value = sim.history().subspace_alignment.back();
+    const std::string words = band_words(value, band);
+    CHECK(words.rfind(band->contains(value) ? "inside the 90% band of single runs (" : "outside (", 0) == 0);
+    const std::string status = receptive_status(sim), tail = ", " + words;
+    REQUIRE(status.size() > tail.size());
+    CHECK(status.compare(status.size() - tail.size(), tail.size(), tail) == 0);  // the line ends with the band
+    CHECK(receptive_status(sim, true).find("band") == std::string::npos);
+    CHECK(figure_summary(View::Receptive, run).find(receptive_status(sim, true) + ", " + words) != std::string::npos);
 }
 
 // --- the receptive-fields view ------------------------------------------------------------------

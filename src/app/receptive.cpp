@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/axis_scale.hpp"
+#include "app/band.hpp"
 #include "app/colour_map.hpp"
 
 namespace hebbian::app {
@@ -253,8 +254,12 @@ std::string receptive_status(const Simulation& sim, bool brief) {
     if (brief)
         return k > 1 ? "subspace of PCs 1-" + std::to_string(k) + ": alignment " + value : std::string("|cos(w, PC1)| ") + value;
     const std::string step = "step " + std::to_string(sim.steps_done()) + ": ";
-    return k > 1 ? step + "alignment with the top " + std::to_string(k) + " PCs' subspace " + value
-                 : step + "|cos(w, PC1)| " + std::string(value);
+    if (k == 1) return step + "|cos(w, PC1)| " + std::string(value);
+    // Sanger's stationary band, once it holds: ", inside the 90% band of single runs (0.983-0.995)".
+    const std::string band =
+        series.empty() ? "" : band_words(series.back(), last_subspace_alignment_band(h));
+    return step + "alignment with the top " + std::to_string(k) + " PCs' subspace " + value +
+           (band.empty() ? "" : ", " + band);
 }
 
 }  // namespace hebbian::app

@@ -133,8 +133,10 @@ bool refresh_receptive(ReceptiveCache& cache, const Simulation& sim, long long g
 // What the run learns from: "8 filters (sanger) on 8 x 8 patches of dead-leaves, window sigma 2".
 std::string receptive_source(const Simulation& sim);
 
-// One line on the run: "step 120000: subspace alignment 0.95 (top 8 PCs)", or for k = 1
-// "step 120000: |cos(w, PC1)| 0.99"; `brief`: "0.95 aligned with the top 8 PCs".
+// One line on the run: "step 120000: alignment with the top 8 PCs' subspace 0.990, inside the 90%
+// band of single runs (0.983-0.995)" (the band's words once Sanger's stationary band holds,
+// none before), or for k = 1 "step 120000: |cos(w, PC1)| 0.990"; `brief`, without the band:
+// "subspace of PCs 1-8: alignment 0.990" or "|cos(w, PC1)| 0.990".
 std::string receptive_status(const Simulation& sim, bool brief = false);
 
 }  // namespace hebbian::app

@@ -223,7 +223,9 @@ void draw_alignment(ImVec2 size, const Simulation& sim, bool compact) {
     if (subspace) legend.push_back({compact ? "subspace" : "subspace of PCs 1-k", colours().blue});
     legend.push_back({compact ? "w_1" : "|cos(w_1, PC1)|", subspace ? colours().foreground : colours().blue,
                       subspace ? Stroke::Dashed : Stroke::Solid});
-    const bool band = !subspace && !h.alignment_low.empty();  // one output: the band of single runs
+    // One output: |cos(w_1, PC1)|'s band of single runs; Sanger with k > 1: the subspace alignment's
+    // (NaN, so not drawn, before the step it holds from).
+    const bool band = subspace ? !h.subspace_alignment_low.empty() : !h.alignment_low.empty();
     if (band)
         for (const LegendEntry& entry : band_legend(colours().blue, compact)) legend.push_back(entry);
     {
@@ -231,6 +233,8 @@ void draw_alignment(ImVec2 size, const Simulation& sim, bool compact) {
                   Range{0.0, std::max(double(sim.steps_done()), 100.0), false}, Range{0.0, 1.05, false},
                   compact ? "" : "step", legend);
         if (subspace) {
+            draw_single_runs(plot, x, h.subspace_alignment_low, h.subspace_alignment_typical,
+                             h.subspace_alignment_high, colours().blue);
             plot.line(x, h.alignment, colours().foreground, Stroke::Dashed, 1.0f);
             plot.line(x, h.subspace_alignment, colours().blue, Stroke::Solid, 2.0f);
         } else {

@@ -13,6 +13,10 @@
 //   | each output's variance    |  | alignment over time       |
 //   +---------------------------+  +---------------------------+
 //
+// The alignment is drawn beside its band of single runs (shaded) and typical run (thin): for
+// k = 1 |cos(w_1, PC1)|'s, for Sanger with k > 1 the subspace alignment's stationary band from
+// the step it holds (nothing before).
+//
 // Filters and components are drawn by our heatmap shader (one texture each, tiled), each
 // over its own range. A small embed shows the filters and one status line; a phone held
 // upright stacks the panels. Everything derived from the run (ReceptiveCache, receptive.hpp)

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app/axis_scale.hpp"
+#include "app/band.hpp"
 #include "core/analysis.hpp"
 
 namespace hebbian::app {
@@ -94,7 +95,10 @@ StabilizerRow stabilizer_row(const Simulation& sim) {
 
 StabilizerRow balance_row(const InhibitoryBalance& balance) {
     StabilizerRow row;
-    row.now = "rate " + format_number(last(balance.history_rate())) + "\nco-tuning " + format_number(balance.co_tuning());
+    // "rate 1.01\ninside its 90% band (0.95-1.05)\nco-tuning 0.98": the band's words on a line of their own.
+    const std::string band = rate_band_words(balance, true);
+    row.now = "rate " + format_number(last(balance.history_rate())) + (band.empty() ? "" : "\n" + band.substr(2)) +
+              "\nco-tuning " + format_number(balance.co_tuning());
     row.bounded = "yes: the output rate is held";
     row.norm = "w_exc - w_inh -> " + format_number(balance.predicted_net_weight()) + " each; rate -> " +
                format_number(balance.predicted_rate());
@@ -109,10 +113,16 @@ std::string stabilizer_status(const Simulation& sim, bool brief) {
     return brief ? norm : norm + ", cos " + format_number(last(sim.history().alignment));
 }
 
+std::string rate_band_words(const InhibitoryBalance& balance, bool brief) {
+    const std::vector<double>& rate = balance.history_rate();
+    const std::string words = rate.empty() ? "" : band_words(rate.back(), last_rate_band(balance), brief);
+    return words.empty() ? "" : ", " + words;
+}
+
 std::string balance_status(const InhibitoryBalance& balance, bool brief) {
     const std::string rate = format_number(last(balance.history_rate()));
     if (brief) return "inh. rate " + rate;
-    return std::string(balance_facts().short_name) + ": rate " + rate + " (rho0 " +
+    return std::string(balance_facts().short_name) + ": rate " + rate + rate_band_words(balance, true) + " (rho0 " +
            format_number(balance.params().target_rate) + ")";
 }
 

@@ -37,7 +37,10 @@ StabilizerRow balance_row(const InhibitoryBalance& balance);
 // A short line for small screens: "Oja |w| 1, cos 0.998", "Hebb: diverged at step 35012";
 // `brief`, for a half-width column: "Oja |w| 1", "Hebb: diverged".
 std::string stabilizer_status(const Simulation& sim, bool brief = false);
-// "inhibition: rate 1.01 (rho0 1)"; brief: "inh. rate 1.01".
+// ", inside the 90% band of single runs (0.95-1.05)" for the latest rate (`brief`: "inside its
+// 90% band (...)"), or "outside (above) ..." / "outside (below) ..."; "" before the first point.
+std::string rate_band_words(const InhibitoryBalance& balance, bool brief = false);
+// "inhibition: rate 1.01, inside its 90% band (0.95-1.05) (rho0 1)"; brief: "inh. rate 1.01".
 std::string balance_status(const InhibitoryBalance& balance, bool brief = false);
 
 }  // namespace hebbian::app

@@ -11,6 +11,7 @@
 #include "app/plot.hpp"
 #include "app/stabilizers.hpp"
 #include "app/theme.hpp"
+#include "embed/export_text.hpp"
 #include "imgui.h"
 
 namespace hebbian::app {
@@ -128,16 +129,26 @@ void draw_balance_weights(ImVec2 size, const InhibitoryBalance& balance) {
               colours().blue, {{"exc", colours().vermillion}, {"inh", colours().blue}}, "channel j");
 }
 
+// The output rate of each recorded interval (thick) beside the band 90% of single runs' rate
+// stays in over it (shaded) and their typical rate (thin), against rho0 (dashed).
 void draw_balance_rate(ImVec2 size, const ViewRun& run, const InhibitoryBalance& balance, bool compact) {
     const double target = balance.params().target_rate;
+    const std::vector<Quantiles>& bands = balance.history_band();
+    const std::vector<double> low = embed::quantile_series(bands, &Quantiles::low),
+                              typical = embed::quantile_series(bands, &Quantiles::typical),
+                              high = embed::quantile_series(bands, &Quantiles::high);
     Range y = empty_range();
-    include(y, balance.history_rate());
+    for (const std::vector<double>* series : {&balance.history_rate(), &low, &high}) include(y, *series);
     include(y, 0.0);
     include(y, target);
+    std::vector<LegendEntry> legend = run_legend(colours().foreground, !bands.empty(), false, compact);
+    legend.push_back({"rho0", colours().axis, Stroke::Dashed});
     Plot plot(compact ? "inhibition: rate" : "output rate", size, step_axis(run), finish(y), compact ? "" : "step",
-              {{"rate", colours().foreground}, {"rho0", colours().axis, Stroke::Dashed}});
+              legend);
+    const std::vector<double> x = as_x(balance.history_step());
+    draw_single_runs(plot, x, low, typical, high, colours().foreground);
     plot.segment(0.0, target, step_axis(run).hi, target, colours().axis, Stroke::Dashed, 1.5f);
-    plot.line(as_x(balance.history_step()), balance.history_rate(), colours().foreground, Stroke::Solid, 2.0f);
+    plot.line(x, balance.history_rate(), colours().foreground, Stroke::Solid, 2.0f);
 }
 
 // The rules' short names in their colours, on one row: the key of the plots below.

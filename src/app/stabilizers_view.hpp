@@ -5,7 +5,8 @@
 // prediction dashed where one exists, the weight vectors beside PC1, a
 // table (bounded or not, where the norm goes, whether the direction reaches PC1, what the
 // rule needs to know), and a panel of its own for balanced inhibitory plasticity: the
-// excitatory and learned inhibitory weights per channel and the output rate against rho0.
+// excitatory and learned inhibitory weights per channel and the output rate against rho0,
+// beside the band of single runs' rate and their typical rate.
 // Plain Hebb diverges and stops; the others go on to the view's step limit.
 #pragma once
 
