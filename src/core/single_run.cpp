@@ -94,6 +94,7 @@ public:
         }
     }
     int bulk_dims() const { return bulk_dims_; }
+    double bulk_variance() const { return bulk_variance_; }
     // One sample for each of `runs` runs: u (m x runs, component-major), s and p (runs).
     void draw(Rng& rng, int runs, std::vector<double>& z, double* u, double* s, double* p) const {
         const size_t count = static_cast<size_t>(runs);
@@ -333,22 +334,40 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
         alignment_[g] = quantiles_of(alignments[g]);
     }
 
-    // Past a horizon the budget cut short: the direction's closed form. The misalignment's
-    // transient part of tan^2 shrinks by the mean-field ratio of the second and first
-    // components' factors squared each step, down to the stationary floor.
+    // Past a horizon the budget cut short: each run's direction goes on by the mean field.
+    // Component i's part of tan^2 = sum_i (c_i / c_1)^2 shrinks by the squared ratio of its
+    // factor to PC1's, ((1 + eta (lambda_i - a)) / (1 + eta (lambda_1 - a)))^2 a step (a = alpha
+    // for decay, 0 for hebb, lambda_1 at Oja's and hetero's fixed point; the bulk at lambda_b),
+    // while the stationary floor (a draw of its scaled chi-square for each run) grows in as
+    // the slowest part fades.
     if (!settled_) {
         const double a = rule == Rule::Decay ? alpha : (linear ? 0.0 : lambda1);
-        const double second = n > 1 ? pcs.values(1) : 0.0;
-        const double ratio = std::fabs((1.0 + eta * (second - a)) / (1.0 + eta * (lambda1 - a)));
-        tan2_shrink_ = std::max(ratio * ratio, 1e-300);
+        const int parts = m - 1 + (samples.bulk_dims() > 0 ? 1 : 0);
+        auto shrink_of = [&](double lambda) {
+            const double ratio = std::fabs((1.0 + eta * (lambda - a)) / (1.0 + eta * (lambda1 - a)));
+            return std::max(ratio * ratio, 1e-300);
+        };
+        shrinks_.clear();
+        for (int i = 1; i < m; ++i) shrinks_.push_back(shrink_of(pcs.values(i)));
+        if (samples.bulk_dims() > 0) shrinks_.push_back(shrink_of(samples.bulk_variance()));
+        tan2_parts_.assign(static_cast<size_t>(parts) * count, 0.0);
+        for (size_t r = 0; r < count; ++r) {
+            const double c1 = c[r] * c[r];
+            for (int k = 0; k < parts; ++k) {
+                const double part = k < m - 1 ? c[static_cast<size_t>(k + 1) * count + r] : b[r];
+                tan2_parts_[static_cast<size_t>(k) * count + r] =
+                    stopped[r] || !(c1 > 0.0) ? std::numeric_limits<double>::infinity() : part * part / c1;
+            }
+        }
         Eigen::VectorXd weights(n - 1);
         for (Eigen::Index i = 1; i < n; ++i)
             weights(i - 1) = misalignment_weight(pcs.values, i, eta) * samples.cross_moment(pcs.values, i) /
                              (pcs.values(0) * pcs.values(i) * batch);
         const double mean = weights.sum(), variance = 2.0 * weights.squaredNorm();
-        tan2_floor_ = {scaled_chi_square_quantile(mean, variance, -kNormal95),
-                       scaled_chi_square_quantile(mean, variance, 0.0),
-                       scaled_chi_square_quantile(mean, variance, kNormal95)};
+        floor_draws_.resize(count);
+        std::vector<double> zf(count);
+        rng.fill_normal(zf.data(), count);
+        for (size_t r = 0; r < count; ++r) floor_draws_[r] = scaled_chi_square_quantile(mean, variance, zf[r]);
     }
 
     // Past the horizon, hebb and decay: log |w| as a random walk with the PC1 factor's drift.
@@ -396,17 +415,22 @@ Quantiles FeedforwardForecast::norm(double steps) const {
 
 Quantiles FeedforwardForecast::alignment(double steps) const {
     if (grid_.empty()) return {};
-    const Quantiles at = interpolate(grid_, alignment_, steps);
     const double beyond = steps - grid_.back();
-    if (settled_ || beyond <= 0.0) return at;
-    // tan^2 = 1 / cos^2 - 1 of each quantile: the transient shrinks, the floor stays. A low
-    // cosine is a high tan^2.
-    const double shrink = portable_exp(beyond * portable_log(tan2_shrink_));
-    auto cosine = [&](double c, double floor) {
-        const double tan2 = c > 0.0 ? std::max(floor, (1.0 / (c * c) - 1.0) * shrink) : std::numeric_limits<double>::infinity();
-        return 1.0 / std::sqrt(1.0 + tan2);
-    };
-    return {cosine(at.low, tan2_floor_.high), cosine(at.typical, tan2_floor_.typical), cosine(at.high, tan2_floor_.low)};
+    if (settled_ || beyond <= 0.0) return interpolate(grid_, alignment_, steps);
+    const size_t count = floor_draws_.size();
+    std::vector<double> faded(shrinks_.size());
+    double slowest = 0.0;
+    for (size_t k = 0; k < shrinks_.size(); ++k) {
+        faded[k] = portable_exp(beyond * portable_log(shrinks_[k]));
+        slowest = std::max(slowest, faded[k]);
+    }
+    std::vector<double> cosines(count);
+    for (size_t r = 0; r < count; ++r) {
+        double tan2 = floor_draws_[r] * (1.0 - slowest);
+        for (size_t k = 0; k < faded.size(); ++k) tan2 += tan2_parts_[k * count + r] * faded[k];
+        cosines[r] = std::isfinite(tan2) ? 1.0 / std::sqrt(1.0 + tan2) : 0.0;
+    }
+    return quantiles_of(cosines);
 }
 
 double misalignment_weight(const Eigen::VectorXd& values, Eigen::Index i, double eta) {
@@ -430,7 +454,7 @@ SubspaceForecast subspace_forecast(const PrincipalComponents& pcs, int k, double
     if (!(edge > 0.0) || !(pcs.values(k - 1) > 0.0)) return forecast;
     // E[u_i^2 u_j^2] from the data's rows (evenly spaced, at most kMomentWork / N^2 of them), or Gaussian.
     Eigen::MatrixXd cross = pcs.values.head(k) * pcs.values.transpose();  // k x N
-    constexpr double kMomentWork = 2.0e7;
+    constexpr double kMomentWork = 5.0e6;
     if (rows && rows->cols() > 0) {
         const Eigen::Index used = std::min<Eigen::Index>(rows->cols(), static_cast<Eigen::Index>(kMomentWork / double(n * n)));
         if (used >= 256) {

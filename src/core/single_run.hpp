@@ -39,10 +39,11 @@
 //   - oja and hetero: the norm has a fixed point; the band at the horizon is its stationary
 //     spread and stays as it is.
 //   - the direction: 1 - cos^2 settles at a noise floor of order eta. When the quantiles have
-//     settled by the horizon they stay. When the budget cut the horizon short, each quantile
-//     of tan^2 = 1/cos^2 - 1 shrinks from its value there by the mean-field factor
-//     ((1 + eta (lambda_2 - a)) / (1 + eta (lambda_1 - a)))^2 a step (a = alpha for decay,
-//     0 for hebb, lambda_1 at Oja's and hetero's fixed point), down to the stationary floor:
+//     settled by the horizon they stay. When the budget cut the horizon short, each run goes
+//     on by the mean field: the part of its tan^2 = 1/cos^2 - 1 along component i shrinks by
+//     ((1 + eta (lambda_i - a)) / (1 + eta (lambda_1 - a)))^2 a step (a = alpha for decay, 0 for
+//     hebb, lambda_1 at Oja's and hetero's fixed point; the bulk at lambda_b), and the
+//     stationary floor grows in as the slowest part fades. The floor is
 //     tan^2 ~ sum_{i>1} rho_i z_i^2 with rho_i = (eta / 2B) E[u_1^2 u_i^2] / (lambda_1 - lambda_i)
 //     (the linearised update's stationary variance of c_i / c_1; E[u_1^2 u_i^2] = lambda_1 lambda_i
 //     for a Gaussian source, oja_misalignment_floor, and the rows' own for data), whose
@@ -87,7 +88,7 @@ constexpr double kNormal95 = 1.6448536269514722;
 // Runs of the reduced model simulated by reset.
 constexpr int kForecastRuns = 256;
 // Upper bound on runs x steps x batch x (coordinates + 1) simulated by reset.
-constexpr double kForecastBudget = 2.0e6;
+constexpr double kForecastBudget = 1.5e6;
 // The growth factor the appendix calls an explosion (|w_t| > 1000 |w_0|).
 constexpr double kExplosionFactor = 1000.0;
 
@@ -124,8 +125,9 @@ private:
     std::vector<Quantiles> log_norm_, alignment_;    // log |w| and |cos| at each grid step
     bool random_walk_ = false;                       // hebb, decay: log |w| drifts past the horizon
     bool settled_ = true;                            // the quantiles had stopped moving by the horizon
-    double tan2_shrink_ = 1.0;                       // not settled: the transient tan^2's factor a step
-    Quantiles tan2_floor_;                           // and the stationary floor's quantiles
+    // Not settled: each run's parts of tan^2 at the horizon (component-major), each part's
+    // factor a step, and each run's draw of the stationary floor.
+    std::vector<double> tan2_parts_, shrinks_, floor_draws_;
     double drift_ = 0.0, step_variance_ = 0.0;       // of log |m| per step
     std::optional<Quantiles> explosion_;
 };
