@@ -1,7 +1,7 @@
 // The theory of one run (single_run.hpp) against independent ground truth: exact chi-square
 // quantiles, numerical integrals of the one-step factor, and long runs of the simulation.
 // The bands' coverage over many seeds is scored by tests/calibration.
-#include <doctest/doctest.h>
+#include <doctest.h>
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 // Calibration of every single-run band the figures draw (single_run.hpp), scored as
 // forecasts over 300 seeds at three steps: 85-95% of runs inside, and a width within
 // 0.7-1.4 times the runs' own 5-95% spread.
-#include <doctest/doctest.h>
+#include <doctest.h>
 
 #include <fstream>
 #include <iterator>
