@@ -68,10 +68,11 @@ void draw_weight_path(ImVec2 size, const Simulation& sim, const std::vector<Eige
     }
 }
 
-// Where plain Hebb explodes, forecast: "explodes near step 90 (90% of runs: 70-120)".
+// Where plain Hebb explodes, forecast: "explodes near step 90 (90% of runs: 70-120)"; compact:
+// "90%: 70-120" (the shaded window says the rest).
 std::string window_label(const Quantiles& window, bool compact) {
     const std::string range = format_number(std::round(window.low)) + "-" + format_number(std::round(window.high));
-    if (compact) return "explodes ~" + format_number(std::round(window.typical)) + " (" + range + ")";
+    if (compact) return "90%: " + range;
     return "explodes near step " + format_number(std::round(window.typical)) + " (90% of runs: " + range + ")";
 }
 
@@ -79,7 +80,8 @@ std::string window_label(const Quantiles& window, bool compact) {
 // one: "this run: step 95, inside the window".
 std::string own_label(const Simulation& hebb, long long step, const std::optional<Quantiles>& window, bool compact) {
     if (!window) return compact ? "explodes" : explosion_label(hebb);
-    return (compact ? "run: " : "this run: step ") + std::to_string(step) +
+    if (compact) return "run " + std::to_string(step);
+    return "this run: step " + std::to_string(step) +
            (window->contains(double(step)) ? ", inside the window" : ", outside the window");
 }
 
@@ -136,9 +138,10 @@ Changes draw_appendix_view(const ViewRun& run, UiState& ui) {
         return {};
     }
     if (!ui.embed)
-        ImGui::TextWrapped("Both runs see the same inputs (same seed) for %lld iterations. Plain Hebb grows like "
-                       "(1 + eta lambda_1)^t; the decay term -alpha w keeps the second run bounded.",
-                       kAppendixSteps);
+        ImGui::TextWrapped("Both runs see the same inputs (same seed) for %lld iterations. The mean of many plain "
+                           "Hebb runs grows like (1 + eta lambda_1)^t (dashed); one run grows more slowly, inside its "
+                           "shaded band; the decay term -alpha w keeps the second run bounded.",
+                           kAppendixSteps);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float column = 0.5f * (avail.x - gap);

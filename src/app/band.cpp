@@ -2,6 +2,7 @@
 #include "app/band.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "app/axis_scale.hpp"
 
@@ -35,11 +36,28 @@ std::optional<Quantiles> last_rate_band(const InhibitoryBalance& balance) {
     return bands.back();
 }
 
+namespace {
+
+// "low-high" with the fewest significant digits (3, as format_number, to 7) that tell low, high
+// and the value apart.
+std::string band_range(double value, const Quantiles& band) {
+    for (int digits = 3;; ++digits) {
+        const auto text = [digits](double v) {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+            return std::string(buffer);
+        };
+        const std::string low = text(band.low), high = text(band.high), now = text(value);
+        if (digits == 7 || (low != high && now != low && now != high)) return low + "-" + high;
+    }
+}
+
+}  // namespace
+
 std::string band_words(double value, const std::optional<Quantiles>& band, bool brief) {
     if (!band || !std::isfinite(value)) return "";
     const std::string where = band->contains(value) ? "inside" : value > band->high ? "outside (above)" : "outside (below)";
-    return where + (brief ? " its 90% band (" : " the 90% band of single runs (") + format_number(band->low) + "-" +
-           format_number(band->high) + ")";
+    return where + (brief ? " its 90% band (" : " the 90% band of single runs (") + band_range(value, *band) + ")";
 }
 
 std::string band_status(const Simulation& sim) {

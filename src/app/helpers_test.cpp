@@ -185,6 +185,9 @@ TEST_CASE("a value beside its band: inside, or outside above or below, with the 
     CHECK(band_words(0.12, band) == "inside the 90% band of single runs (0.05-0.31)");
     CHECK(band_words(0.4, band) == "outside (above) the 90% band of single runs (0.05-0.31)");
     CHECK(band_words(0.01, band, true) == "outside (below) its 90% band (0.05-0.31)");
+    // A narrow band gets the digits that tell its ends and the value apart.
+    CHECK(band_words(1.00004, Quantiles{0.99987, 0.99995, 0.99998}) == "outside (above) the 90% band of single runs "
+                                                                      "(0.99987-0.99998)");
     CHECK(band_words(0.12, std::nullopt).empty());
     CHECK(band_words(std::numeric_limits<double>::quiet_NaN(), band).empty());
     CHECK(!last_band({}, {}, {}));

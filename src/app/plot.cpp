@@ -71,15 +71,25 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
     const float font = ImGui::GetFontSize();
     draw_->AddText(origin, colours().foreground, title);
 
-    // Legend: after the title when the row has room, else on a row of its own.
-    const float swatch = 1.6f * font, spacing = 1.2f * font;
+    // Legend: after the title when the row has room, else in rows of their own under it
+    // (as many as its entries need at this width).
+    const float swatch = 1.6f * font, spacing = 1.2f * font, row_height = 1.15f * font;
+    const auto entry_width = [&](const LegendEntry& e) {
+        return swatch + 4 * unit_ + ImGui::CalcTextSize(e.label).x + spacing;
+    };
     float legend_width = 0.0f;
-    for (const LegendEntry& e : legend) legend_width += swatch + 4 * unit_ + ImGui::CalcTextSize(e.label).x + spacing;
+    for (const LegendEntry& e : legend) legend_width += entry_width(e);
     const float title_width = ImGui::CalcTextSize(title).x + 2 * spacing;
     const bool own_row = legend.size() > 0 && title_width + legend_width > size.x;
-    ImVec2 at(own_row ? origin.x + 4 * unit_ : std::max(origin.x + title_width, origin.x + size.x - legend_width),
-              origin.y + (own_row ? font * 1.15f : 0.0f));
+    const float row_start = origin.x + 4 * unit_;
+    ImVec2 at(own_row ? row_start : std::max(origin.x + title_width, origin.x + size.x - legend_width),
+              origin.y + (own_row ? row_height : 0.0f));
+    int rows = own_row ? 1 : 0;
     for (const LegendEntry& e : legend) {
+        if (own_row && at.x > row_start && at.x + entry_width(e) - spacing > origin.x + size.x) {
+            at = ImVec2(row_start, at.y + row_height);
+            ++rows;
+        }
         if (e.shaded)
             draw_->AddRectFilled(ImVec2(at.x, at.y + 0.2f * font), ImVec2(at.x + swatch, at.y + 0.9f * font),
                                  translucent(e.colour));
@@ -92,7 +102,7 @@ Plot::Plot(const char* title, ImVec2 size, Range x, Range y, const char* x_label
     }
 
     const float left = ImGui::CalcTextSize("-8.88e+88").x + 6 * unit_;
-    min_ = ImVec2(origin.x + left, origin.y + (own_row ? 2.6f : 1.5f) * font);
+    min_ = ImVec2(origin.x + left, origin.y + (rows > 0 ? 2.6f + 1.15f * (rows - 1) : 1.5f) * font);
     const float right = 0.5f * ImGui::CalcTextSize("8888").x + 2 * unit_;  // room for the last x tick's label
     max_ = ImVec2(origin.x + size.x - right, origin.y + size.y - (x_label && *x_label ? 2.6f : 1.5f) * font);
     max_.x = std::max(max_.x, min_.x + 10), max_.y = std::max(max_.y, min_.y + 10);
@@ -196,8 +206,9 @@ void Plot::marker(double x, ImU32 colour, const std::string& text, int row) {
     const float sx = to_screen(x, y_.lo).x;
     stroke_path(draw_, {ImVec2(sx, min_.y), ImVec2(sx, max_.y)}, colour, Stroke::Dashed, 1.5f * unit_, 4 * unit_);
     const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
-    // Written to the right of the line, or to its left when it would leave the plot.
-    const float tx = sx + 4 * unit_ + extent.x < max_.x ? sx + 4 * unit_ : sx - 4 * unit_ - extent.x;
+    // Written to the right of the line, or to its left when it would leave the plot (and never
+    // past the plot's left edge).
+    const float tx = sx + 4 * unit_ + extent.x < max_.x ? sx + 4 * unit_ : std::max(min_.x + 2 * unit_, sx - 4 * unit_ - extent.x);
     const ImVec2 at(tx, min_.y + (2.4f + 1.3f * float(row)) * ImGui::GetFontSize());
     // The label sits on a box of the plot's own background, so it reads over the lines in either theme.
     const ImU32 box = (colours().plot_background & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 220);
