@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "core/csv.hpp"
 #include "embed/csv_import.hpp"
@@ -13,6 +14,34 @@
 
 using namespace hebbian;
 using namespace hebbian::embed;
+
+namespace {
+
+// A band's three arrays `name`_low, `name`_typical and `name`_high in an exported JSON
+// object, each required to hold `points` entries.
+struct BandArrays {
+    const JsonValue *low, *typical, *high;
+};
+BandArrays band_arrays(const JsonValue& object, const std::string& name, size_t points) {
+    const BandArrays band{object.find(name + "_low"), object.find(name + "_typical"), object.find(name + "_high")};
+    REQUIRE(band.low);
+    REQUIRE(band.typical);
+    REQUIRE(band.high);
+    REQUIRE(band.low->array.size() == points);
+    REQUIRE(band.typical->array.size() == points);
+    REQUIRE(band.high->array.size() == points);
+    return band;
+}
+
+// Every point of the band in order: low <= typical <= high.
+void check_ordered(const BandArrays& band) {
+    for (size_t k = 0; k < band.low->array.size(); ++k) {
+        CHECK(band.low->array[k].number <= band.typical->array[k].number);
+        CHECK(band.typical->array[k].number <= band.high->array[k].number);
+    }
+}
+
+}  // namespace
 
 TEST_CASE("exact numbers are short and read back to the same double") {
     CHECK(exact_number(0.01) == "0.01");
@@ -65,20 +94,7 @@ TEST_CASE("the history as CSV and JSON has the step and every recorded series") 
     CHECK(json.value.find("relative_error") == nullptr);
     CHECK(json.value.find("relative_error_low") == nullptr);
     // The single-run bands: one point per step, in order low <= typical <= high.
-    for (const char* name : {"norm", "alignment"}) {
-        const std::string base = name;
-        const JsonValue* low = json.value.find(base + "_low");
-        const JsonValue* typical = json.value.find(base + "_typical");
-        const JsonValue* high = json.value.find(base + "_high");
-        REQUIRE(low);
-        REQUIRE(typical);
-        REQUIRE(high);
-        REQUIRE(low->array.size() == h.step.size());
-        for (size_t k = 0; k < h.step.size(); ++k) {
-            CHECK(low->array[k].number <= typical->array[k].number);
-            CHECK(typical->array[k].number <= high->array[k].number);
-        }
-    }
+    for (const char* name : {"norm", "alignment"}) check_ordered(band_arrays(json.value, name, h.step.size()));
     CHECK(table.values(0, 6) == h.norm_low.front());
 }
 
@@ -94,17 +110,7 @@ TEST_CASE("a recurrent history exports the relative error's band") {
     sim.step(200);
     const JsonParse json = parse_json(history_json(sim.history()));
     REQUIRE(json.error.empty());
-    const JsonValue* low = json.value.find("relative_error_low");
-    const JsonValue* typical = json.value.find("relative_error_typical");
-    const JsonValue* high = json.value.find("relative_error_high");
-    REQUIRE(low);
-    REQUIRE(typical);
-    REQUIRE(high);
-    REQUIRE(low->array.size() == sim.history().step.size());
-    for (size_t k = 0; k < low->array.size(); ++k) {
-        CHECK(low->array[k].number <= typical->array[k].number);
-        CHECK(typical->array[k].number <= high->array[k].number);
-    }
+    check_ordered(band_arrays(json.value, "relative_error", sim.history().step.size()));
     CHECK(json.value.find("norm_low") == nullptr);
 }
 
@@ -127,15 +133,7 @@ TEST_CASE("Sanger's subspace band exports null before the step it holds from, th
     CHECK(header.find(",subspace_alignment_low,subspace_alignment_typical,subspace_alignment_high") != std::string::npos);
     const JsonParse json = parse_json(history_json(h));
     REQUIRE(json.error.empty());
-    const JsonValue* low = json.value.find("subspace_alignment_low");
-    const JsonValue* typical = json.value.find("subspace_alignment_typical");
-    const JsonValue* high = json.value.find("subspace_alignment_high");
-    REQUIRE(low);
-    REQUIRE(typical);
-    REQUIRE(high);
-    REQUIRE(low->array.size() == h.step.size());
-    REQUIRE(typical->array.size() == h.step.size());
-    REQUIRE(high->array.size() == h.step.size());
+    const auto [low, typical, high] = band_arrays(json.value, "subspace_alignment", h.step.size());
     size_t held = 0;
     for (size_t k = 0; k < h.step.size(); ++k) {
         CAPTURE(h.step[k]);
@@ -230,20 +228,9 @@ TEST_CASE("the inhibitory balance exports its weights per channel, and its theor
     CHECK(json.value.find("history")->find("rate")->array.back().number == balance.history_rate().back());
     // The band of single runs' rate over each recorded interval, one point per rate, in order.
     const JsonValue& history = *json.value.find("history");
-    const JsonValue* low = history.find("rate_low");
-    const JsonValue* typical = history.find("rate_typical");
-    const JsonValue* high = history.find("rate_high");
-    REQUIRE(low);
-    REQUIRE(typical);
-    REQUIRE(high);
-    REQUIRE(low->array.size() == balance.history_rate().size());
-    REQUIRE(typical->array.size() == low->array.size());
-    REQUIRE(high->array.size() == low->array.size());
-    for (size_t k = 0; k < low->array.size(); ++k) {
-        CHECK(low->array[k].number <= typical->array[k].number);
-        CHECK(typical->array[k].number <= high->array[k].number);
-    }
-    CHECK(typical->array.back().number == balance.history_band().back().typical);
+    const BandArrays band = band_arrays(history, "rate", balance.history_rate().size());
+    check_ordered(band);
+    CHECK(band.typical->array.back().number == balance.history_band().back().typical);
 
     // A view without the balance refuses, naming where it is.
     std::vector<Simulation> sims(1);
