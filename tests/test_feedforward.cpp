@@ -175,3 +175,87 @@ TEST_CASE("a BCM threshold nearly as slow as the weights makes the selective res
     };
     CHECK(swing(0.005) > 2.5 * swing(0.05));
 }
+
+namespace {
+
+// True when v is +0.0 bit for bit (not -0.0, not a subnormal).
+bool positive_zero(double v) { return v == 0.0 && !std::signbit(v); }
+
+// True when v is a subnormal double (0 < |v| < 2^-1022).
+bool subnormal(double v) { return std::fpclassify(v) == FP_SUBNORMAL; }
+
+}  // namespace
+
+TEST_CASE("the weights of a constant zero input end at exactly +0, never subnormal, for every rule and path") {
+    // Four inputs, the first always 0. Its weight decays geometrically under decay, oja,
+    // sanger and hetero (by 0.8 a step for decay), past 2^-1074 well within the run: without
+    // the flush of tiny weights it would pass through the subnormal numbers (and decay's
+    // would stick there); with it, it drops from at least 2^-500 to +0. hebb and bcm never
+    // move it (dw_0 is proportional to x_0), so it keeps its bits. hetero learns in batches
+    // of 16, whose mean y^4 has no heavy tail to overshoot with.
+    constexpr int kInputs = 4, kSteps = 20000;
+    struct Case {
+        Rule rule;
+        int outputs, batch;
+        double eta;
+    };
+    const Case cases[] = {{Rule::Hebb, 1, 1, 0.001},  {Rule::Decay, 1, 1, 0.2},          {Rule::Decay, 2, 1, 0.2},
+                          {Rule::Decay, 1, 4, 0.2},   {Rule::Oja, 1, 1, 0.2},            {Rule::Oja, 2, 4, 0.2},
+                          {Rule::Sanger, 2, 1, 0.1},  {Rule::Sanger, 2, 4, 0.1},         {Rule::Bcm, 1, 1, 0.01},
+                          {Rule::Bcm, 2, 4, 0.01},    {Rule::Heterosynaptic, 1, 16, 0.05}, {Rule::Heterosynaptic, 2, 16, 0.05}};
+    for (const Case& c : cases) {
+        CAPTURE(static_cast<int>(c.rule));
+        CAPTURE(c.outputs);
+        CAPTURE(c.batch);
+        FeedforwardParams p;
+        p.rule = c.rule, p.outputs = c.outputs, p.eta = c.eta, p.alpha = 1.0;
+        Rng rng(11);
+        WeightMatrix w0(c.outputs, kInputs);
+        for (Eigen::Index i = 0; i < w0.size(); ++i) w0.data()[i] = 0.5 * rng.normal();
+        FeedforwardCircuit circuit(p, w0);
+        Eigen::MatrixXd x(kInputs, c.batch);
+        bool ever_subnormal = false;
+        for (int step = 0; step < kSteps; ++step) {
+            for (Eigen::Index b = 0; b < x.cols(); ++b) {
+                x(0, b) = 0.0;
+                for (int i = 1; i < kInputs; ++i) x(i, b) = rng.normal();
+            }
+            REQUIRE(circuit.learn(x, 1e150).empty());
+            for (Eigen::Index i = 0; i < circuit.weights().size(); ++i)
+                ever_subnormal = ever_subnormal || subnormal(circuit.weights().data()[i]);
+        }
+        CHECK_FALSE(ever_subnormal);
+        for (int row = 0; row < c.outputs; ++row) {
+            const double w_zero = circuit.weights()(row, 0);
+            if (c.rule == Rule::Hebb || c.rule == Rule::Bcm)
+                CHECK(w_zero == w0(row, 0));
+            else
+                CHECK(positive_zero(w_zero));
+            for (int i = 1; i < kInputs; ++i) {  // the other weights live on
+                CHECK(std::isfinite(circuit.weights()(row, i)));
+                CHECK(circuit.weights()(row, i) != 0.0);
+            }
+        }
+    }
+}
+
+TEST_CASE("BCM's threshold decays to exactly +0 when the outputs fall silent") {
+    // After one active sample, zero inputs make y = 0 and theta <- 0.9 theta: without the
+    // flush it would stick at a subnormal value; online (k = 1) and batched (k = 2) alike.
+    for (int outputs : {1, 2}) {
+        CAPTURE(outputs);
+        FeedforwardParams p;
+        p.rule = Rule::Bcm, p.outputs = outputs, p.eta = 0.01, p.theta_rate = 0.1;
+        WeightMatrix w0 = WeightMatrix::Constant(outputs, 3, 0.5);
+        FeedforwardCircuit circuit(p, w0);
+        REQUIRE(circuit.learn(Eigen::Vector3d(1.0, -0.5, 2.0), 1e150).empty());
+        REQUIRE(circuit.threshold()(0) > 0.0);
+        bool ever_subnormal = false;
+        for (int step = 0; step < 10000; ++step) {
+            REQUIRE(circuit.learn(Eigen::Vector3d::Zero(), 1e150).empty());
+            for (int i = 0; i < outputs; ++i) ever_subnormal = ever_subnormal || subnormal(circuit.threshold()(i));
+        }
+        CHECK_FALSE(ever_subnormal);
+        for (int i = 0; i < outputs; ++i) CHECK(positive_zero(circuit.threshold()(i)));
+    }
+}

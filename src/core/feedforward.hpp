@@ -25,7 +25,9 @@
 // with W held fixed inside the batch; B = 1 is the usual online rule. The online
 // step of hebb, decay, oja and bcm with one output, and of sanger, runs on the SIMD
 // kernels of kernels.hpp; the other cases compute y = W x there too and the update
-// with Eigen.
+// with Eigen. Every path ends a step with the flush of tiny weights (flush_tiny.hpp):
+// weights and BCM thresholds with |value| < 2^-500 become +0.0, so the weights of a
+// constant input decay to exactly 0 and never into the slow subnormal range.
 #pragma once
 
 #include <Eigen/Dense>

@@ -7,6 +7,8 @@
 // the mean trajectory is W_t = C/alpha + (1 - eta*alpha)^t (W0 - C/alpha): the
 // time constant is -1/ln(1 - eta*alpha) ~ 1/(eta*alpha) steps, and the run is
 // stable only for 0 < eta*alpha < 2. With alpha = 0 (plain Hebb) W grows without bound.
+// Each update ends with the flush of tiny weights (flush_tiny.hpp, in the kernel):
+// entries with |W_ij| < 2^-500 become +0.0.
 //
 // Response to an input: the fixed point of r = x + W r, r = (I - W)^-1 x. The
 // iteration converges only when the spectral radius rho(W) < 1; with W = C/alpha

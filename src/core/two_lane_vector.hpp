@@ -2,11 +2,12 @@
 // for three targets: WebAssembly SIMD (wasm_simd128.h, with -msimd128), SSE2 natively
 // on x86-64, and plain scalar pairs elsewhere.
 //
-// V offers only lane-wise +, -, *, |.|, compare and select, plus loads, stores and
-// lane shuffles (and U, two 64-bit integer lanes, only adds, bitwise operations and
-// shifts, for the random-number kernels), so the three targets round identically: a kernel written with V
-// gives the same bits natively and in wasm (the core builds with -ffp-contract=off,
-// so nothing fuses a multiply and an add). Included by kernels.cpp only.
+// V offers only lane-wise +, -, *, |.|, compare and select (flush_below: tiny lanes to
+// +0, flush_tiny.hpp), plus loads, stores and lane shuffles (and U, two 64-bit integer
+// lanes, only adds, bitwise operations and shifts, for the random-number kernels), so the
+// three targets round identically: a kernel written with V gives the same bits natively
+// and in wasm (the core builds with -ffp-contract=off, so nothing fuses a multiply and an
+// add). Included by kernels.cpp only.
 #pragma once
 
 #include <cmath>
@@ -40,6 +41,11 @@ inline V sign_clear_mask() { return {wasm_i64x2_splat(0x7fffffffffffffffLL)}; }
 inline V clear_sign(V a, V mask) { return {wasm_v128_and(a.v, mask.v)}; }
 // (acc < v) ? v : acc per lane: a NaN in v leaves acc.
 inline V max_into(V acc, V v) { return {wasm_f64x2_pmax(acc.v, v.v)}; }
+// 0.0 in the lanes where |a| < threshold (a's sign cleared by mask), else a's bits:
+// the flush of tiny weights (flush_tiny.hpp), one compare and one and-not, no branch.
+inline V flush_below(V a, V threshold, V mask) {
+    return {wasm_v128_andnot(a.v, wasm_f64x2_lt(wasm_v128_and(a.v, mask.v), threshold.v))};
+}
 inline Mask all_set() { return {wasm_i64x2_splat(-1)}; }
 inline Mask equal(V a, V b) { return {wasm_f64x2_eq(a.v, b.v)}; }
 inline Mask operator&(Mask a, Mask b) { return {wasm_v128_and(a.m, b.m)}; }
@@ -91,6 +97,9 @@ inline V sign_clear_mask() { return {_mm_castsi128_pd(_mm_set1_epi64x(0x7fffffff
 inline V clear_sign(V a, V mask) { return {_mm_and_pd(a.v, mask.v)}; }
 // (acc < v) ? v : acc per lane: maxpd returns its second operand on NaN.
 inline V max_into(V acc, V v) { return {_mm_max_pd(v.v, acc.v)}; }
+inline V flush_below(V a, V threshold, V mask) {
+    return {_mm_andnot_pd(_mm_cmplt_pd(_mm_and_pd(a.v, mask.v), threshold.v), a.v)};
+}
 inline Mask all_set() { return {_mm_castsi128_pd(_mm_set1_epi32(-1))}; }
 inline Mask equal(V a, V b) { return {_mm_cmpeq_pd(a.v, b.v)}; }
 inline Mask operator&(Mask a, Mask b) { return {_mm_and_pd(a.m, b.m)}; }
@@ -139,6 +148,9 @@ inline V operator*(V x, V y) { return {x.a * y.a, x.b * y.b}; }
 inline V sign_clear_mask() { return {0.0, 0.0}; }
 inline V clear_sign(V x, V) { return {std::fabs(x.a), std::fabs(x.b)}; }
 inline V max_into(V acc, V v) { return {acc.a < v.a ? v.a : acc.a, acc.b < v.b ? v.b : acc.b}; }
+inline V flush_below(V x, V threshold, V) {
+    return {std::fabs(x.a) < threshold.a ? 0.0 : x.a, std::fabs(x.b) < threshold.b ? 0.0 : x.b};
+}
 inline Mask all_set() { return {true, true}; }
 inline Mask equal(V x, V y) { return {x.a == y.a, x.b == y.b}; }
 inline Mask operator&(Mask x, Mask y) { return {x.a && y.a, x.b && y.b}; }
