@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 
+#include "core/kernels.hpp"
 #include "core/simulation.hpp"
 #include "scenarios.hpp"
 
@@ -190,7 +191,8 @@ TEST_CASE("the weights of a constant zero input end at exactly +0, never subnorm
     // Four inputs, the first always 0. Its weight decays geometrically under decay, oja,
     // sanger and hetero (by 0.8 a step for decay), past 2^-1074 well within the run: without
     // the flush of tiny weights it would pass through the subnormal numbers (and decay's
-    // would stick there); with it, it drops from at least 2^-500 to +0. hebb and bcm never
+    // would stick there); with it, the flush after every 64th step (flush_tiny.hpp) sets it
+    // to +0 once it is below 2^-500, before it gets there. hebb and bcm never
     // move it (dw_0 is proportional to x_0), so it keeps its bits. hetero learns in batches
     // of 16, whose mean y^4 has no heavy tail to overshoot with.
     constexpr int kInputs = 4, kSteps = 20000;
@@ -214,17 +216,25 @@ TEST_CASE("the weights of a constant zero input end at exactly +0, never subnorm
         for (Eigen::Index i = 0; i < w0.size(); ++i) w0.data()[i] = 0.5 * rng.normal();
         FeedforwardCircuit circuit(p, w0);
         Eigen::MatrixXd x(kInputs, c.batch);
-        bool ever_subnormal = false;
+        bool ever_subnormal = false, ever_tiny = false, tiny_after_flush = false;
         for (int step = 0; step < kSteps; ++step) {
             for (Eigen::Index b = 0; b < x.cols(); ++b) {
                 x(0, b) = 0.0;
                 for (int i = 1; i < kInputs; ++i) x(i, b) = rng.normal();
             }
             REQUIRE(circuit.learn(x, 1e150).empty());
-            for (Eigen::Index i = 0; i < circuit.weights().size(); ++i)
-                ever_subnormal = ever_subnormal || subnormal(circuit.weights().data()[i]);
+            REQUIRE(circuit.steps() == step + 1);
+            for (Eigen::Index i = 0; i < circuit.weights().size(); ++i) {
+                const double v = circuit.weights().data()[i];
+                ever_subnormal = ever_subnormal || subnormal(v);
+                const bool tiny = v != 0.0 && std::fabs(v) < kernels::kFlushBelow;
+                ever_tiny = ever_tiny || tiny;
+                tiny_after_flush = tiny_after_flush || (tiny && (step + 1) % kernels::kFlushEvery == 0);
+            }
         }
         CHECK_FALSE(ever_subnormal);
+        CHECK_FALSE(tiny_after_flush);  // after every 64th step, nothing below 2^-500 but 0
+        if (c.rule != Rule::Hebb && c.rule != Rule::Bcm) CHECK(ever_tiny);  // the flush has work to do
         for (int row = 0; row < c.outputs; ++row) {
             const double w_zero = circuit.weights()(row, 0);
             if (c.rule == Rule::Hebb || c.rule == Rule::Bcm)
@@ -241,7 +251,8 @@ TEST_CASE("the weights of a constant zero input end at exactly +0, never subnorm
 
 TEST_CASE("BCM's threshold decays to exactly +0 when the outputs fall silent") {
     // After one active sample, zero inputs make y = 0 and theta <- 0.9 theta: without the
-    // flush it would stick at a subnormal value; online (k = 1) and batched (k = 2) alike.
+    // flush after every 64th step it would stick at a subnormal value; online (k = 1) and
+    // batched (k = 2) alike.
     for (int outputs : {1, 2}) {
         CAPTURE(outputs);
         FeedforwardParams p;

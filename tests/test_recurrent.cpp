@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/kernels.hpp"
 #include "core/simulation.hpp"
 #include "scenarios.hpp"
 
@@ -112,4 +113,58 @@ TEST_CASE("the learned circuit amplifies the shared signal and not the private n
     const double alpha = p.learning.alpha;
     CHECK(response.apply(pc1).norm() == doctest::Approx(1.0 / (1.0 - sim.components().values(0) / alpha)).epsilon(0.2));
     CHECK(response.apply(last_pc).norm() == doctest::Approx(1.0 / (1.0 - sim.components().values(15) / alpha)).epsilon(0.2));
+}
+
+TEST_CASE("the recurrent W of an input that falls silent ends at exactly +0, never subnormal, however steps are grouped") {
+    // Five inputs; input 0 is active for the first 40 steps, then always 0. Its row and
+    // column of W then shrink by keep = 1 - eta alpha = 0.8 a step, past 2^-1074 well
+    // within the run: the flush after every 64th step (flush_tiny.hpp) sets them to +0
+    // once they are below 2^-500, before they can reach the subnormal numbers. The steps
+    // come one at a time (learn) or in blocks of irregular sizes (learn_steps), which the
+    // circuit splits at the multiples of 64; after a call that ends on a multiple of 64
+    // no entry is left below 2^-500 but 0.
+    constexpr int kInputs = 5, kBatch = 2, kSteps = 8000;
+    const int block_sizes[] = {1, 7, 64, 100, 3, 50, 13, 1, 200, 2, 3, 5, 9, 4, 11};
+    for (bool blocks : {false, true}) {
+        CAPTURE(blocks);
+        RecurrentParams p;
+        p.eta = 0.2, p.alpha = 1.0;
+        RecurrentCircuit circuit(p, kInputs);
+        Rng rng(17);
+        bool ever_subnormal = false, ever_tiny = false, tiny_after_flush = false;
+        int call = 0;
+        for (long long done = 0; done < kSteps; ++call) {
+            const int steps = blocks ? block_sizes[call % 15] : 1;
+            Eigen::MatrixXd x(kInputs, steps * kBatch);
+            for (Eigen::Index b = 0; b < x.cols(); ++b)
+                for (int i = 0; i < kInputs; ++i) x(i, b) = i == 0 && done + b / kBatch >= 40 ? 0.0 : rng.normal();
+            if (blocks) {
+                const RecurrentCircuit::StepsDone result = circuit.learn_steps(x, kBatch, 1e150);
+                REQUIRE(result.reason.empty());
+                REQUIRE(result.steps == steps);
+            } else {
+                REQUIRE(circuit.learn(x, 1e150).empty());
+            }
+            done += steps;
+            REQUIRE(circuit.steps() == done);
+            const Eigen::MatrixXd& w = circuit.weights();
+            REQUIRE(w == w.transpose());  // exactly symmetric
+            bool tiny = false;
+            for (Eigen::Index i = 0; i < w.size(); ++i) {
+                const double v = w.data()[i];
+                ever_subnormal = ever_subnormal || std::fpclassify(v) == FP_SUBNORMAL;
+                tiny = tiny || (v != 0.0 && std::fabs(v) < kernels::kFlushBelow);
+            }
+            ever_tiny = ever_tiny || tiny;
+            tiny_after_flush = tiny_after_flush || (tiny && done % kernels::kFlushEvery == 0);
+        }
+        CHECK_FALSE(ever_subnormal);
+        CHECK(ever_tiny);  // the run does reach the weights the flush clears
+        CHECK_FALSE(tiny_after_flush);
+        const Eigen::MatrixXd& w = circuit.weights();
+        for (int j = 0; j < kInputs; ++j) {
+            CHECK((w(0, j) == 0.0 && !std::signbit(w(0, j))));
+            if (j > 0) CHECK(w(1, j) != 0.0);  // the other weights live on
+        }
+    }
 }

@@ -30,6 +30,17 @@ FeedforwardCircuit::FeedforwardCircuit(const FeedforwardParams& params, WeightMa
       magnitude_bound_(std::numeric_limits<double>::infinity()) {}
 
 std::string FeedforwardCircuit::learn(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit) {
+    std::string why = learn_step(x, divergence_limit);
+    if (!why.empty()) return why;
+    // Every kFlushEvery-th step: weights and thresholds with |value| < 2^-500 to +0 (flush_tiny.hpp).
+    if (++steps_ % kernels::kFlushEvery == 0) {
+        kernels::flush_tiny(w_.data(), w_.size());
+        kernels::flush_tiny(theta_.data(), theta_.size());
+    }
+    return why;
+}
+
+std::string FeedforwardCircuit::learn_step(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit) {
     const bool single_rule = params_.rule == Rule::Hebb || params_.rule == Rule::Decay || params_.rule == Rule::Oja ||
                              params_.rule == Rule::Bcm;
     if (x.cols() == 1 && w_.rows() == 1 && single_rule && learn_single(x, divergence_limit))
@@ -55,8 +66,7 @@ bool FeedforwardCircuit::learn_single(const Eigen::Ref<const Eigen::MatrixXd>& x
                      : rule == Rule::Decay                   ? 1.0 - eta * params_.alpha
                                                              : 1.0 - eta * (y * y);
     const double b = rule == Rule::Bcm ? eta * (y * (y - theta_(0))) : eta * y;
-    double theta_next = theta_(0) + params_.theta_rate * (y * y - theta_(0));
-    kernels::flush_tiny(&theta_next, 1);  // as every weight (flush_tiny.hpp)
+    const double theta_next = theta_(0) + params_.theta_rate * (y * y - theta_(0));
     if (rule == Rule::Bcm && !(std::fabs(theta_next) <= divergence_limit)) return false;
     // max |w_new| <= |a| max |w| + |b| max |x|: a bound that spares checking every new
     // weight. Rounding: 3 operations per weight (a w, b x, their sum) and 1 for |b| max |x|.
@@ -68,7 +78,7 @@ bool FeedforwardCircuit::learn_single(const Eigen::Ref<const Eigen::MatrixXd>& x
         bound = step_magnitude_bound(a, magnitude_bound_, input_bound, kOperations);
         if (!(bound <= divergence_limit)) return false;
     }
-    kernels::scale_add_flush(w_.data(), a, b, x.data(), n);  // then |w_i| < 2^-500 to +0 (flush_tiny.hpp)
+    kernels::scale_add(w_.data(), a, b, x.data(), n);
     magnitude_bound_ = bound;
     if (rule == Rule::Bcm) theta_(0) = theta_next;
     y_last_(0) = y;
@@ -156,9 +166,6 @@ std::string FeedforwardCircuit::learn_general(const Eigen::Ref<const Eigen::Matr
         }
     }
     w_next_ = w_ + params_.eta * dw_;
-    // The flush of tiny weights and thresholds, as in the kernels (flush_tiny.hpp).
-    kernels::flush_tiny(w_next_.data(), w_next_.size());
-    kernels::flush_tiny(theta_next_.data(), theta_next_.size());
     std::string why = blow_up_reason(w_next_, divergence_limit, "weights");
     if (why.empty()) why = blow_up_reason(theta_next_, divergence_limit, "BCM threshold");
     if (why.empty()) why = blow_up_reason(y_, divergence_limit, "outputs");

@@ -25,9 +25,9 @@
 // with W held fixed inside the batch; B = 1 is the usual online rule. The online
 // step of hebb, decay, oja and bcm with one output, and of sanger, runs on the SIMD
 // kernels of kernels.hpp; the other cases compute y = W x there too and the update
-// with Eigen. Every path ends a step with the flush of tiny weights (flush_tiny.hpp):
-// weights and BCM thresholds with |value| < 2^-500 become +0.0, so the weights of a
-// constant input decay to exactly 0 and never into the slow subnormal range.
+// with Eigen. After every 64th step (kFlushEvery, counted by the circuit) the weights
+// and BCM thresholds with |value| < 2^-500 become +0.0 (flush_tiny.hpp), so the weights
+// of a constant input decay to exactly 0 instead of into the slow subnormal range.
 #pragma once
 
 #include <Eigen/Dense>
@@ -62,11 +62,18 @@ public:
     // Outputs y = W x of the last sample of the last batch.
     const Eigen::VectorXd& last_output() const { return y_last_; }
 
-    // Learns from the batch X (N x B). Returns an empty string on success; on
-    // divergence returns the reason and leaves W and theta at their last finite values.
+    // Learns from the batch X (N x B): one step, then the flush of tiny weights when the
+    // count of steps learnt reaches a multiple of kFlushEvery. Returns an empty string on
+    // success; on divergence returns the reason and leaves W and theta at their last
+    // finite values (the step does not count).
     std::string learn(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
 
+    // Learning steps taken so far (the count behind the flush of tiny weights).
+    long long steps() const { return steps_; }
+
 private:
+    // One learning step on the path that fits the rule, k and B.
+    std::string learn_step(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
     // The online step of hebb, decay, oja or bcm with k = 1; false when it cannot vouch
     // for the result (then the general step decides).
     bool learn_single(const Eigen::Ref<const Eigen::MatrixXd>& x, double divergence_limit);
@@ -78,6 +85,7 @@ private:
     Eigen::MatrixXd y_;
     Eigen::VectorXd theta_, theta_next_, y_last_, gain_;
     double magnitude_bound_;  // an upper bound on max |W_ij| (infinity when unknown)
+    long long steps_ = 0;     // learning steps taken; every kFlushEvery-th flushes tiny weights
 };
 
 }  // namespace hebbian

@@ -13,21 +13,19 @@
 namespace hebbian::kernels {
 
 // X(name, result type, parameter list) for every dispatched kernel. dot_and_max_abs,
-// max_abs, scale_add, scale_add_flush, gemv, gemv_transposed, random_rounds and
-// ziggurat_normals are the entry points of kernels.hpp;
+// max_abs, scale_add, gemv, gemv_transposed, random_rounds and ziggurat_normals are
+// the entry points of kernels.hpp;
 // the other two are the vector parts of two of them:
 //   symmetric_rank_tiles  symmetric_rank_update on the leading n4 x n4 block (n4 a
-//                         multiple of 4): W(i, j) for i >= j and its mirror W(j, i),
-//                         tiny entries flushed (flush_tiny.hpp).
+//                         multiple of 4): W(i, j) for i >= j and its mirror W(j, i).
 //                         xp and sp hold X and S = X diag(c) packed in four-row groups:
 //                         element (4 g + r, b) at [4 m g + 4 b + r].
 //   sanger_rows           sanger_step on the first n4 inputs (columns), n4 a multiple
-//                         of 4, W row-major with rows of n, tiny weights flushed.
+//                         of 4, W row-major with rows of n.
 #define HEBBIAN_DISPATCHED_KERNELS(X)                                                                           \
     X(dot_and_max_abs, double, (const double* a, const double* b, int n, double* b_max))                        \
     X(max_abs, double, (const double* x, int n))                                                                \
     X(scale_add, void, (double* w, double a, double b, const double* x, int n))                                 \
-    X(scale_add_flush, void, (double* w, double a, double b, const double* x, int n))                           \
     X(gemv, void, (double* y, const double* a, int rows, int cols, int ld, const double* x))                    \
     X(gemv_transposed, void, (double* y, const double* a, int rows, int cols, int ld, const double* x))         \
     X(symmetric_rank_tiles, void, (double* w, int n, double beta, const double* xp, const double* sp, int m, int n4)) \

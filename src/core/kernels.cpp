@@ -25,16 +25,6 @@ namespace {
 // Rows per panel of the symmetric update: a panel of X (rows x m) stays in L1.
 constexpr int kPanelRows = 32;
 
-// The flush of tiny weights (flush_tiny.hpp) for one double: the scalar tails' version
-// of flush_below, same result.
-inline double flush_tiny(double v) { return std::fabs(v) < kFlushBelow ? 0.0 : v; }
-
-// flush_below's threshold and sign mask, kept in registers by the loops that flush.
-struct Flush {
-    V threshold = splat(kFlushBelow), mask = sign_clear_mask();
-    V operator()(V v) const { return flush_below(v, threshold, mask); }
-};
-
 // The end of one column of gemv_transposed: the rows past the last group of four
 // (a pair into lo, then an odd one), and the reduction (lo + hi) summed across lanes.
 inline double column_total(V lo, V hi, const double* c, const double* x, int i, int rows) {
@@ -74,8 +64,8 @@ inline void columns_dot(double* y, const double* a, int rows, int ld, const doub
     for (int q = 0; q < Columns; ++q) y[q] = column_total(lo[q], hi[q], a + static_cast<long>(q) * ld, x, rows4, rows);
 }
 
-// W(i..i+3, j..j+3) <- beta W + sum_b X(i.., b) S(j.., b), tiny entries flushed: the
-// register tile of the symmetric update, eight two-lane accumulators. xp and sp are the packed
+// W(i..i+3, j..j+3) <- beta W + sum_b X(i.., b) S(j.., b): the register tile of
+// the symmetric update, eight two-lane accumulators. xp and sp are the packed
 // four-row groups of X and S = X diag(c): element (r, b) at [4 b + r].
 inline void update_tile(double* w, int n, V beta, const double* xp, const double* sp, int m, int i, int j) {
     V a00 = splat(0.0), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
@@ -95,9 +85,6 @@ inline void update_tile(double* w, int n, V beta, const double* xp, const double
     a10 = beta * load(c1) + a10, a11 = beta * load(c1 + 2) + a11;
     a20 = beta * load(c2) + a20, a21 = beta * load(c2 + 2) + a21;
     a30 = beta * load(c3) + a30, a31 = beta * load(c3 + 2) + a31;
-    const Flush flush;
-    a00 = flush(a00), a01 = flush(a01), a10 = flush(a10), a11 = flush(a11);
-    a20 = flush(a20), a21 = flush(a21), a30 = flush(a30), a31 = flush(a31);
     store(c0, a00), store(c0 + 2, a01), store(c1, a10), store(c1 + 2, a11);
     store(c2, a20), store(c2 + 2, a21), store(c3, a30), store(c3 + 2, a31);
     if (i == j) {
@@ -123,14 +110,13 @@ inline void sanger_block(double* w_next, const double* w, int k, int n, const do
                          const double* gain) {
     V r[width];
     for (int v = 0; v < width; ++v) r[v] = load(x + 2 * v);
-    const Flush flush;
     for (int i = 0; i < k; ++i, w += n, w_next += n) {
         const V yi = splat_load(y + i), gain_i = splat_load(gain + i);
         for (int v = 0; v < width; ++v) {
             // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
             const V wv = load(w + 2 * v);
             r[v] = r[v] - yi * wv;
-            store(w_next + 2 * v, flush(wv + gain_i * r[v]));
+            store(w_next + 2 * v, wv + gain_i * r[v]);
         }
     }
 }
@@ -195,31 +181,19 @@ double max_abs(const double* x, int n) {
     return largest;
 }
 
-namespace {
-
-// scale_add, and when flushed its learning version scale_add_flush.
-template <bool flushed>
-inline void scale_add_pass(double* w, double a, double b, const double* x, int n) {
+void scale_add(double* w, double a, double b, const double* x, int n) {
     // 32 elements a pass (the inner loop unrolls), the pointers advancing: V8 emits each
     // wasm operation as an instruction of its own (no load folded into a multiply) and
     // adds a stack check and a few moves per pass; this loop is bound by instructions
     // issued per cycle, and the long pass spreads the per-pass ones.
     const V va = splat(a), vb = splat(b);
-    const Flush flush;
-    const auto result = [&](V v) { return flushed ? flush(v) : v; };
     double* const end32 = w + (n - n % 32);
     for (; w != end32; w += 32, x += 32)
-        for (int k = 0; k < 32; k += 2) store(w + k, result(va * load(w + k) + vb * load(x + k)));
+        for (int k = 0; k < 32; k += 2) store(w + k, va * load(w + k) + vb * load(x + k));
     int rest = n % 32;
-    for (; rest >= 2; rest -= 2, w += 2, x += 2) store(w, result(va * load(w) + vb * load(x)));
-    if (rest > 0) *w = flushed ? flush_tiny(a * *w + b * *x) : a * *w + b * *x;
+    for (; rest >= 2; rest -= 2, w += 2, x += 2) store(w, va * load(w) + vb * load(x));
+    if (rest > 0) *w = a * *w + b * *x;
 }
-
-}  // namespace
-
-void scale_add(double* w, double a, double b, const double* x, int n) { scale_add_pass<false>(w, a, b, x, n); }
-
-void scale_add_flush(double* w, double a, double b, const double* x, int n) { scale_add_pass<true>(w, a, b, x, n); }
 
 void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x) {
     // y = sum_j A(:, j) x_j: sixteen rows of y at a time stay in registers across all
@@ -346,8 +320,7 @@ const KernelTable*& in_use() {
     return chosen;
 }
 
-// One element outside the 4 x 4 tiles and its mirror, same order of operations as a tile
-// lane, flushed as a tile flushes.
+// One element outside the 4 x 4 tiles and its mirror, same order of operations as a tile lane.
 inline void update_element(double* w, int n, double beta, const double* x, int ldx, const double* c, int m, int i,
                            int j) {
     double acc = 0.0;
@@ -356,7 +329,7 @@ inline void update_element(double* w, int n, double beta, const double* x, int l
         acc = acc + x[i + column] * (c[b] * x[j + column]);
     }
     double& target = w[i + static_cast<long>(j) * n];
-    target = two_lane::flush_tiny(beta * target + acc);
+    target = beta * target + acc;
     w[j + static_cast<long>(i) * n] = target;
 }
 
@@ -395,17 +368,14 @@ double max_abs(const double* x, int n) { return in_use()->max_abs(x, n); }
 
 void scale_add(double* w, double a, double b, const double* x, int n) { in_use()->scale_add(w, a, b, x, n); }
 
-void scale_add_flush(double* w, double a, double b, const double* x, int n) {
-    in_use()->scale_add_flush(w, a, b, x, n);
-}
-
 void flush_tiny(double* x, long n) {
-    // Memory-bound and exact (a compare and an and-not per element): two-lane on every back end.
+    // Memory-bound and exact (a compare and an and-not per element, no branch): two-lane
+    // on every back end, so native and wasm builds flush the same entries.
     using namespace two_lane;
-    const Flush flush;
+    const V threshold = splat(kFlushBelow), mask = sign_clear_mask();
     long i = 0;
-    for (; i + 2 <= n; i += 2) store(x + i, flush(load(x + i)));
-    if (i < n) x[i] = two_lane::flush_tiny(x[i]);
+    for (; i + 2 <= n; i += 2) store(x + i, flush_below(load(x + i), threshold, mask));
+    if (i < n && std::fabs(x[i]) < kFlushBelow) x[i] = 0.0;
 }
 
 void gemv(double* y, const double* a, int rows, int cols, int ld, const double* x) {
@@ -458,7 +428,7 @@ void sanger_step(double* w_next, const double* w, int k, int n, const double* x,
         for (int i = 0; i < k; ++i) {
             const long at = static_cast<long>(i) * n + j;
             r = r - y[i] * w[at];
-            w_next[at] = two_lane::flush_tiny(w[at] + gain[i] * r);
+            w_next[at] = w[at] + gain[i] * r;
         }
     }
 }

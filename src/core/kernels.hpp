@@ -14,10 +14,6 @@
 // same order, so they give the same bits. They run when the processor has AVX2;
 // use_backend() switches.
 //
-// The learning kernels (scale_add_flush, sanger_step, symmetric_rank_update) and
-// flush_tiny end each update with the flush of tiny weights of flush_tiny.hpp: an
-// entry with |w| < kFlushBelow = 2^-500 becomes +0.0, branch-free, in every back end.
-//
 // Matrices are Eigen's column-major layout: element (i, j) of an m x n matrix
 // with leading dimension ld sits at data[i + j * ld].
 #pragma once
@@ -56,12 +52,9 @@ double max_abs(const double* x, int n);
 // w <- a * w + b * x over n doubles.
 void scale_add(double* w, double a, double b, const double* x, int n);
 
-// w <- a * w + b * x over n doubles, then entries with |w| < kFlushBelow set to +0.0:
-// the learning step of the single-output rules.
-void scale_add_flush(double* w, double a, double b, const double* x, int n);
-
-// x_i <- +0.0 where |x_i| < kFlushBelow, every other entry (NaN included) unchanged:
-// the flush of the updates computed outside the kernels (Eigen batch steps, BCM's threshold).
+// x_i <- +0.0 where |x_i| < kFlushBelow (2^-500), every other entry (NaN included)
+// unchanged: the periodic flush of tiny weights (flush_tiny.hpp) that the circuits
+// run over their weights every kFlushEvery learning steps.
 void flush_tiny(double* x, long n);
 
 // y = A x for A (rows x cols, leading dimension ld).
@@ -81,7 +74,6 @@ void symmetric_norms_and_product(const double* w, const double* c, double a, int
 
 // The symmetric rank-m update behind the recurrent rule and the block covariance:
 //     W <- beta * W + sum_b c_b x_b x_b^T  =  beta * W + X diag(c) X^T,
-// then entries with |W_ij| < kFlushBelow set to +0.0 (on both sides of the diagonal),
 // with W n x n (leading dimension n, assumed symmetric) and X n x m (leading
 // dimension ldx, column b is x_b). The lower triangle is computed (a register-
 // blocked matrix product over the m columns) and each result is also stored at
@@ -98,8 +90,7 @@ void symmetric_rank_update(double* w, int n, double beta, const double* x, int l
 //     w_i <- w_i + gain_i * r_i,   r_i = x - sum_{l <= i} y_l w_l   (old w_l),
 // with the residual r_i carried down the rows: r_i = r_(i-1) - y_i w_i, r_(-1) = x.
 // Writes the new weights to w_next (same layout), which may be w itself (in place:
-// each weight is read before it is written); otherwise w is untouched. New weights
-// with |w| < kFlushBelow are written as +0.0.
+// each weight is read before it is written); otherwise w is untouched.
 void sanger_step(double* w_next, const double* w, int k, int n, const double* x, const double* y,
                  const double* gain);
 

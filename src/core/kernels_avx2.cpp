@@ -15,7 +15,6 @@
 // rounds once where the two-lane code rounds twice). It includes no standard header:
 // an inline function from one (std::vector, std::max, ...) could be emitted here with
 // AVX2 instructions and picked by the linker for the baseline files as well.
-#include "flush_tiny.hpp"
 #include "kernel_table.hpp"
 #include "random_lane.hpp"
 
@@ -42,16 +41,6 @@ inline double larger_lane(__m128d v) {
 inline __m256d max_into(__m256d acc, __m256d v) { return _mm256_max_pd(v, acc); }
 
 inline __m128d max_halves(__m256d v) { return _mm_max_pd(_mm256_extractf128_pd(v, 1), _mm256_castpd256_pd128(v)); }
-
-// The flush of tiny weights (flush_tiny.hpp), as the two-lane flush_below does it: +0.0
-// in the lanes where |v| < kFlushBelow (false for NaN), else v's bits.
-inline __m256d flush(__m256d v) {
-    return _mm256_andnot_pd(_mm256_cmp_pd(magnitude(v), _mm256_set1_pd(kFlushBelow), _CMP_LT_OQ), v);
-}
-inline __m128d flush(__m128d v) {
-    return _mm_andnot_pd(_mm_cmplt_pd(_mm_andnot_pd(_mm_set1_pd(-0.0), v), _mm_set1_pd(kFlushBelow)), v);
-}
-inline double flush(double v) { return __builtin_fabs(v) < kFlushBelow ? 0.0 : v; }
 
 }  // namespace
 
@@ -106,34 +95,24 @@ double max_abs(const double* x, int n) {
     return largest;
 }
 
-namespace {
-
-// w <- a w + b x, element by element (scale_add), flushed for scale_add_flush.
-template <bool flushed>
-inline void scale_add_pass(double* w, double a, double b, const double* x, int n) {
-    const auto result = [](auto v) { return flushed ? flush(v) : v; };
+void scale_add(double* w, double a, double b, const double* x, int n) {
+    // w <- a w + b x, element by element.
     const __m256d va = _mm256_set1_pd(a), vb = _mm256_set1_pd(b);
     int i = 0;
     for (; i + 8 <= n; i += 8) {
         const __m256d w0 = _mm256_loadu_pd(w + i), w1 = _mm256_loadu_pd(w + i + 4);
         const __m256d x0 = _mm256_loadu_pd(x + i), x1 = _mm256_loadu_pd(x + i + 4);
-        _mm256_storeu_pd(w + i, result(_mm256_add_pd(_mm256_mul_pd(va, w0), _mm256_mul_pd(vb, x0))));
-        _mm256_storeu_pd(w + i + 4, result(_mm256_add_pd(_mm256_mul_pd(va, w1), _mm256_mul_pd(vb, x1))));
+        _mm256_storeu_pd(w + i, _mm256_add_pd(_mm256_mul_pd(va, w0), _mm256_mul_pd(vb, x0)));
+        _mm256_storeu_pd(w + i + 4, _mm256_add_pd(_mm256_mul_pd(va, w1), _mm256_mul_pd(vb, x1)));
     }
     for (; i + 4 <= n; i += 4)
-        _mm256_storeu_pd(w + i, result(_mm256_add_pd(_mm256_mul_pd(va, _mm256_loadu_pd(w + i)),
-                                                     _mm256_mul_pd(vb, _mm256_loadu_pd(x + i)))));
+        _mm256_storeu_pd(w + i, _mm256_add_pd(_mm256_mul_pd(va, _mm256_loadu_pd(w + i)),
+                                              _mm256_mul_pd(vb, _mm256_loadu_pd(x + i))));
     for (; i + 2 <= n; i += 2)
-        _mm_storeu_pd(w + i, result(_mm_add_pd(_mm_mul_pd(_mm256_castpd256_pd128(va), _mm_loadu_pd(w + i)),
-                                               _mm_mul_pd(_mm256_castpd256_pd128(vb), _mm_loadu_pd(x + i)))));
-    if (i < n) w[i] = result(a * w[i] + b * x[i]);
+        _mm_storeu_pd(w + i, _mm_add_pd(_mm_mul_pd(_mm256_castpd256_pd128(va), _mm_loadu_pd(w + i)),
+                                        _mm_mul_pd(_mm256_castpd256_pd128(vb), _mm_loadu_pd(x + i))));
+    if (i < n) w[i] = a * w[i] + b * x[i];
 }
-
-}  // namespace
-
-void scale_add(double* w, double a, double b, const double* x, int n) { scale_add_pass<false>(w, a, b, x, n); }
-
-void scale_add_flush(double* w, double a, double b, const double* x, int n) { scale_add_pass<true>(w, a, b, x, n); }
 
 namespace {
 
@@ -230,7 +209,7 @@ inline void transpose(__m256d a0, __m256d a1, __m256d a2, __m256d a3, __m256d t[
     t[2] = _mm256_permute2f128_pd(u0, u2, 0x31), t[3] = _mm256_permute2f128_pd(u1, u3, 0x31);
 }
 
-// W(i..i+3, j..j+3) <- beta W + A, where A's column q is aq, tiny entries flushed, and its mirror.
+// W(i..i+3, j..j+3) <- beta W + A, where A's column q is aq, and its mirror.
 inline void finish_block(double* w, int n, __m256d beta, __m256d a0, __m256d a1, __m256d a2, __m256d a3, int i,
                          int j) {
     double* lower = w + i + static_cast<long>(j) * n;
@@ -239,7 +218,6 @@ inline void finish_block(double* w, int n, __m256d beta, __m256d a0, __m256d a1,
     a1 = _mm256_add_pd(_mm256_mul_pd(beta, _mm256_loadu_pd(column[1])), a1);
     a2 = _mm256_add_pd(_mm256_mul_pd(beta, _mm256_loadu_pd(column[2])), a2);
     a3 = _mm256_add_pd(_mm256_mul_pd(beta, _mm256_loadu_pd(column[3])), a3);
-    a0 = flush(a0), a1 = flush(a1), a2 = flush(a2), a3 = flush(a3);
     _mm256_storeu_pd(column[0], a0), _mm256_storeu_pd(column[1], a1);
     _mm256_storeu_pd(column[2], a2), _mm256_storeu_pd(column[3], a3);
     if (i == j) {
@@ -325,7 +303,7 @@ inline void sanger_block(double* w_next, const double* w, int k, int n, const do
             // w_i <- w_i + (eta y_i) r_i,  r_i = r_(i-1) - y_i w_i,  r_(-1) = x
             const __m256d wv = _mm256_loadu_pd(w + 4 * v);
             r[v] = _mm256_sub_pd(r[v], _mm256_mul_pd(yi, wv));
-            _mm256_storeu_pd(w_next + 4 * v, flush(_mm256_add_pd(wv, _mm256_mul_pd(gain_i, r[v]))));
+            _mm256_storeu_pd(w_next + 4 * v, _mm256_add_pd(wv, _mm256_mul_pd(gain_i, r[v])));
         }
     }
 }

@@ -1,6 +1,7 @@
 // Recurrent circuit learning and response (theory in recurrent.hpp).
 #include "recurrent.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -28,6 +29,18 @@ RecurrentCircuit::RecurrentCircuit(const RecurrentParams& params, int inputs)
     : params_(params), w_(Eigen::MatrixXd::Zero(inputs, inputs)) {}
 
 std::string RecurrentCircuit::learn(const Eigen::MatrixXd& x, double divergence_limit) {
+    std::string why = learn_step(x, divergence_limit);
+    if (why.empty()) count_step();
+    return why;
+}
+
+void RecurrentCircuit::count_step() {
+    // Every kFlushEvery-th step: entries with |W_ij| < 2^-500 to +0 (flush_tiny.hpp);
+    // elementwise, so a symmetric W stays exactly symmetric.
+    if (++steps_ % kernels::kFlushEvery == 0) kernels::flush_tiny(w_.data(), w_.size());
+}
+
+std::string RecurrentCircuit::learn_step(const Eigen::MatrixXd& x, double divergence_limit) {
     const int n = static_cast<int>(w_.rows()), m = static_cast<int>(x.cols());
     const double keep = 1.0 - params_.eta * params_.alpha;
     const double gain = params_.eta / static_cast<double>(m);
@@ -91,13 +104,23 @@ RecurrentCircuit::StepsDone RecurrentCircuit::learn_steps(const Eigen::MatrixXd&
         }
         return done;
     }
+    // The block in pieces that end where the count of steps reaches a multiple of
+    // kFlushEvery (or at the block's end), so the flush of tiny weights follows the same
+    // steps however the caller groups them. Each piece of S steps, from step first:
     // W <- k^S W + sum_s c_s sum_{b in step s} x_b x_b^T,  c_s = (eta/batch) k^(S-1-s),  k = 1 - eta*alpha
-    coefficients_.resize(static_cast<size_t>(steps) * static_cast<size_t>(batch));
-    double power = 1.0;  // k^(S-1-s), s counting down
-    for (int s = steps - 1; s >= 0; --s, power *= keep)
-        for (int b = s * batch; b < (s + 1) * batch; ++b) coefficients_[static_cast<size_t>(b)] = gain * power;
-    kernels::symmetric_rank_update(w_.data(), n, power, x.data(), n, steps * batch, coefficients_.data(),
-                                  packed_);
+    for (int first = 0; first < steps;) {
+        const int piece = static_cast<int>(
+            std::min<long long>(steps - first, kernels::kFlushEvery - steps_ % kernels::kFlushEvery));
+        coefficients_.resize(static_cast<size_t>(piece) * static_cast<size_t>(batch));
+        double power = 1.0;  // k^(S-1-s), s counting down
+        for (int s = piece - 1; s >= 0; --s, power *= keep)
+            for (int b = s * batch; b < (s + 1) * batch; ++b) coefficients_[static_cast<size_t>(b)] = gain * power;
+        const double* columns = x.data() + static_cast<long>(first) * batch * n;
+        kernels::symmetric_rank_update(w_.data(), n, power, columns, n, piece * batch, coefficients_.data(), packed_);
+        steps_ += piece - 1;
+        count_step();
+        first += piece;
+    }
     magnitude_bound_ = bound;
     return StepsDone{steps, ""};
 }

@@ -7,8 +7,8 @@
 // the mean trajectory is W_t = C/alpha + (1 - eta*alpha)^t (W0 - C/alpha): the
 // time constant is -1/ln(1 - eta*alpha) ~ 1/(eta*alpha) steps, and the run is
 // stable only for 0 < eta*alpha < 2. With alpha = 0 (plain Hebb) W grows without bound.
-// Each update ends with the flush of tiny weights (flush_tiny.hpp, in the kernel):
-// entries with |W_ij| < 2^-500 become +0.0.
+// After every 64th step (kFlushEvery, counted by the circuit however the steps are
+// grouped into calls) entries with |W_ij| < 2^-500 become +0.0 (flush_tiny.hpp).
 //
 // Response to an input: the fixed point of r = x + W r, r = (I - W)^-1 x. The
 // iteration converges only when the spectral radius rho(W) < 1; with W = C/alpha
@@ -50,12 +50,23 @@ public:
         int steps = 0;       // learning steps applied
         std::string reason;  // empty, or why step `steps + 1` was refused
     };
+    // The block is split where the count of steps reaches a multiple of kFlushEvery, and
+    // the flush of tiny weights runs there, as learn() runs it after such a step.
     StepsDone learn_steps(const Eigen::MatrixXd& x, int batch, double divergence_limit);
 
+    // Learning steps taken so far (the count behind the flush of tiny weights).
+    long long steps() const { return steps_; }
+
 private:
+    // One step of learn(), without the count.
+    std::string learn_step(const Eigen::MatrixXd& x, double divergence_limit);
+    // Counts one step taken, and flushes tiny weights when the count is a multiple of kFlushEvery.
+    void count_step();
+
     RecurrentParams params_;
     Eigen::MatrixXd w_, step_batch_;
     double magnitude_bound_ = 0.0;  // an upper bound on max |W_ij|, kept without reading W
+    long long steps_ = 0;           // learning steps taken; every kFlushEvery-th flushes tiny weights
     std::vector<double> coefficients_;  // c_b of the symmetric update (scratch)
     std::vector<double> packed_;        // the symmetric update's packed copies of X (scratch)
 };
