@@ -14,7 +14,9 @@ namespace {
 
 constexpr int kExplicitComponents = 4;
 constexpr int kGridPoints = 48;
-constexpr int kExtensionPoints = 12;  // grid points added each time the horizon grows
+constexpr int kExtensionPoints = 12;
+// Relaxation times 1 / (eta lambda_1) of the norm a horizon must span for Oja's and hetero's band to hold past it.
+constexpr double kNormRelaxations = 4.0;  // grid points added each time the horizon grows
 constexpr double kQuantileLow = 0.05, kQuantileHigh = 0.95;
 // Rescale a linear run (hebb, decay) when |w| leaves [1e-100, 1e100].
 constexpr double kRescaleAbove = 1e200, kRescaleBelow = 1e-200;  // on |w|^2
@@ -149,11 +151,14 @@ private:
     Eigen::VectorXd residual2_;  // per row
 };
 
-// Whether the runs' quantiles have stopped moving: those of log(1 - |cos|) (and of log |w|
-// when `norm_settles`) at grid step `last` within a fifth of their band's width of those at
-// the grid step nearest three quarters of it.
-bool settled(const std::vector<double>& grid, size_t last, const std::vector<std::vector<double>>& log_norms,
-             const std::vector<std::vector<double>>& alignments, bool norm_settles) {
+// Whether the runs' quantiles have stopped moving: those of log(1 - |cos|) and of log |w| at
+// grid step `last` within a fifth of their band's width of those at the grid step nearest
+// three quarters of it.
+struct Settling {
+    bool direction = false, norm = false;
+};
+Settling settled(const std::vector<double>& grid, size_t last, const std::vector<std::vector<double>>& log_norms,
+                 const std::vector<std::vector<double>>& alignments) {
     size_t earlier = last;
     while (earlier > 0 && grid[earlier] > 0.75 * grid[last]) --earlier;
     auto close = [](std::vector<double> now, std::vector<double> before) {
@@ -168,8 +173,8 @@ bool settled(const std::vector<double>& grid, size_t last, const std::vector<std
         for (double& c : cosines) c = portable_log(std::max(1.0 - c, 1e-300));
         return cosines;
     };
-    return close(misalignment(alignments[last]), misalignment(alignments[earlier])) &&
-           (!norm_settles || close(log_norms[last], log_norms[earlier]));
+    return {close(misalignment(alignments[last]), misalignment(alignments[earlier])),
+            close(log_norms[last], log_norms[earlier])};
 }
 
 }  // namespace
@@ -250,8 +255,9 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
         if (t == horizon) {
             // Stationary yet? Otherwise go on by half the horizon while the budget allows.
             const double longer = std::max(static_cast<double>(horizon) + 1.0, std::floor(1.5 * static_cast<double>(horizon)));
-            settled_ = settled(grid_, next_grid - 1, log_norms, alignments, !linear);
-            if (settled_ || longer > affordable) break;
+            const Settling now = settled(grid_, next_grid - 1, log_norms, alignments);
+            settled_ = now.direction;
+            if ((settled_ && (linear || now.norm)) || longer > affordable) break;
             for (int g = 1; g <= kExtensionPoints; ++g) {
                 const double step = std::round(static_cast<double>(horizon) +
                                                (longer - static_cast<double>(horizon)) * g / kExtensionPoints);
@@ -324,6 +330,9 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
             }
         }
     }
+    // Oja's and hetero's norm band holds past the horizon once the horizon spans a few of the
+    // norm's relaxation times; hebb's and decay's goes on as a random walk.
+    norm_settled_ = linear || static_cast<double>(horizon) >= kNormRelaxations * norm_time;
     const double explosion_log = portable_log(kExplosionFactor);
     std::vector<double> final_growth(count);
     for (size_t r = 0; r < count; ++r) final_growth[r] = log_norms.back()[r] - log_norm0[r];
@@ -401,8 +410,12 @@ FeedforwardForecast::FeedforwardForecast(const FeedforwardForecastSetup& setup) 
 
 Quantiles FeedforwardForecast::norm(double steps) const {
     if (grid_.empty()) return {};
-    Quantiles q = interpolate(grid_, log_norm_, steps);
     const double beyond = steps - grid_.back();
+    if (!norm_settled_ && beyond > 0.0) {
+        const double none = std::numeric_limits<double>::quiet_NaN();
+        return {none, none, none};
+    }
+    Quantiles q = interpolate(grid_, log_norm_, steps);
     if (random_walk_ && beyond > 0.0) {
         const double spread = kNormal95 * kNormal95 * step_variance_ * beyond;
         const double low = q.typical - q.low, high = q.high - q.typical;

@@ -37,7 +37,9 @@
 //     median moves by the drift, and the band's half-width grows as
 //     sqrt(w_H^2 + 1.645^2 Var log|m| (t - H)), w_H the half-width at the horizon H (in logs).
 //   - oja and hetero: the norm has a fixed point; the band at the horizon is its stationary
-//     spread and stays as it is.
+//     spread and stays as it is. When the budget ends the horizon before four relaxation
+//     times 1 / (eta lambda_1) of the norm (a small eta: the receptive view's 0.0002), there
+//     is no band past it (NaN).
 //   - the direction: 1 - cos^2 settles at a noise floor of order eta. When the quantiles have
 //     settled by the horizon they stay. When the budget cut the horizon short, each run goes
 //     on by the mean field: the part of its tan^2 = 1/cos^2 - 1 along component i shrinks by
@@ -112,7 +114,7 @@ public:
     explicit FeedforwardForecast(const FeedforwardForecastSetup& setup);
 
     bool empty() const { return grid_.empty(); }
-    // |w_1| and |cos(w_1, PC1)| after `steps` steps.
+    // |w_1| and |cos(w_1, PC1)| after `steps` steps (the norm NaN where there is no band; see above).
     Quantiles norm(double steps) const;
     Quantiles alignment(double steps) const;
     // The step at which |w| first passes kExplosionFactor |w_0| (none when most runs never do).
@@ -124,7 +126,8 @@ private:
     std::vector<double> grid_;                       // steps at which quantiles were kept
     std::vector<Quantiles> log_norm_, alignment_;    // log |w| and |cos| at each grid step
     bool random_walk_ = false;                       // hebb, decay: log |w| drifts past the horizon
-    bool settled_ = true;                            // the quantiles had stopped moving by the horizon
+    bool settled_ = true;                            // the direction's quantiles had stopped moving by the horizon
+    bool norm_settled_ = true;                       // the norm's band holds past the horizon
     // Not settled: each run's parts of tan^2 at the horizon (component-major), each part's
     // factor a step, and each run's draw of the stationary floor.
     std::vector<double> tan2_parts_, shrinks_, floor_draws_;
