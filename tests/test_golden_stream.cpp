@@ -1,7 +1,7 @@
 // One seed, one stream: these golden values were computed natively and must come
 // out bit for bit the same in every build (the suite also runs as wasm under node):
-// the normal stream, every synthetic source's samples, the weights after a short
-// run of every learning rule, and the single-run bands the runs record.
+// the normal stream, every synthetic source's samples, and the weights after a short
+// run of every learning rule.
 #include <doctest.h>
 
 #include <cstdint>
@@ -116,34 +116,3 @@ TEST_CASE("a short run of every rule gives the golden weights bit for bit") {
     }
 }
 
-namespace {
-
-// Hash of every single-run band a run records: the history's band series and the
-// inhibitory balance's, in order.
-std::uint64_t hash_bands(const SimParams& params, int steps) {
-    Simulation sim;
-    REQUIRE(sim.reset(params).empty());
-    sim.step(steps);
-    const History& h = sim.history();
-    BitHash hash;
-    for (const std::vector<double>* series :
-         {&h.norm_low, &h.norm_typical, &h.norm_high, &h.alignment_low, &h.alignment_typical, &h.alignment_high,
-          &h.relative_error_low, &h.relative_error_typical, &h.relative_error_high, &h.subspace_alignment_low,
-          &h.subspace_alignment_typical, &h.subspace_alignment_high})
-        for (double v : *series) hash.add(v);
-    return hash.h;
-}
-
-}  // namespace
-
-TEST_CASE("the single-run bands of one seed are bit-identical to the golden values") {
-    CHECK(hash_bands(scenarios::two_d(Rule::Hebb, 0.1), 200) == 8424613570763182133ULL);
-    CHECK(hash_bands(scenarios::spectrum(Rule::Oja, 16, 0.7, 0.002), 3000) == 4959191632085171346ULL);
-    CHECK(hash_bands(scenarios::spectrum(Rule::Sanger, 8, 0.6, 0.01, 3), 3000) == 11352165993361980174ULL);
-    CHECK(hash_bands(scenarios::latent_recurrent(8, 0.01, 2.0), 500) == 14028106923012962178ULL);
-    InhibitoryBalance balance;
-    balance.step(5000);
-    BitHash hash;
-    for (const Quantiles& q : balance.history_band()) hash.add(q.low), hash.add(q.typical), hash.add(q.high);
-    CHECK(hash.h == 14340753492749486650ULL);
-}
