@@ -103,10 +103,14 @@ void InhibitoryBalance::record() {
     stride_ *= 2;
 }
 
-double InhibitoryBalance::predicted_net_weight() const {
+double InhibitoryBalance::rate_variance() const {
     const double m = params_.mean_rate, sigma = params_.rate_spread;
-    const double variance = m * m * (std::exp(sigma * sigma) - 1.0);
-    return params_.target_rate * m / (variance + params_.channels * m * m);
+    return m * m * (std::exp(sigma * sigma) - 1.0);
+}
+
+double InhibitoryBalance::predicted_net_weight() const {
+    const double m = params_.mean_rate;
+    return params_.target_rate * m / (rate_variance() + params_.channels * m * m);
 }
 
 double InhibitoryBalance::predicted_rate() const {
@@ -116,7 +120,7 @@ double InhibitoryBalance::predicted_rate() const {
 void InhibitoryBalance::prepare_band() {
     const int m = params_.channels;
     const double mean = params_.mean_rate, sigma = params_.rate_spread;
-    const double variance = mean * mean * (std::exp(sigma * sigma) - 1.0);
+    const double variance = rate_variance();
     net_ = predicted_net_weight();
     uniform_keep_ = 1.0 - params_.eta * (variance + m * mean * mean);
     across_keep_ = 1.0 - params_.eta * variance;

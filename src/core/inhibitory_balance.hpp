@@ -95,6 +95,8 @@ public:
 
 private:
     void record();
+    // v = m^2 (exp(sigma^2) - 1), the variance of each channel's lognormal rate.
+    double rate_variance() const;
     // Sets the band's constants (see above) for params_ and excitatory_.
     void prepare_band();
 
